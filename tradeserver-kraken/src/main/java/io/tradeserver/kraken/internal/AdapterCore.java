@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class AdapterCore {
   private static final Logger log = LoggerFactory.getLogger(AdapterCore.class);
 
+  private static final long FORGET_AFTER_NANOS = 5L * 60 * 1_000_000_000L;
+
   final String venue;
   final ExchangeContext ctx;
   final KrakenConfig config;
@@ -43,6 +45,16 @@ final class AdapterCore {
 
   void emit(VenueEvent e) {
     ctx.listener().onEvent(e);
+  }
+
+  /**
+   * Forgets a finished order after a grace period, so late REST answers and stream messages for it
+   * still find it (and do not emit a second acceptance).
+   */
+  void forgetLater(String clOrdId) {
+    if (clOrdId != null) {
+      ctx.scheduler().schedule(FORGET_AFTER_NANOS, () -> tracker.forget(clOrdId));
+    }
   }
 
   /** An unexpected exception (a bug, not a venue error). */

@@ -58,18 +58,23 @@ final class ExecutionParse {
           return false;
         }
         out.accept(fill(e, ins, t, cl, txid));
+        if ("filled".equals(e.path("order_status").asText())) {
+          core.forgetLater(cl);
+        }
       }
       case "canceled" -> {
         if (ins == null) {
           return false;
         }
         out.accept(new OrderCanceled(core.venue, ins.id(), cl, txid, core.now()));
+        core.forgetLater(cl);
       }
       case "expired" -> {
         if (ins == null) {
           return false;
         }
         out.accept(new OrderExpired(core.venue, ins.id(), cl, txid, core.now()));
+        core.forgetLater(cl);
       }
       default -> {
         // pending_new, filled, amended, restated, status, iceberg_refill: nothing to report.

@@ -159,6 +159,7 @@ final class OrderCommands {
   private void canceled(Instrument ins, String clOrdId, String txid, JsonNode r) {
     if (r.path("count").asInt(0) > 0) {
       core.emit(new OrderCanceled(core.venue, ins.id(), clOrdId, txid, core.now()));
+      core.forgetLater(clOrdId);
     } else if (r.path("pending").asBoolean(false)) {
       core.emit(
           new RequestFailed(
