@@ -38,6 +38,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,11 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
   private final Map<String, SimInstrument> specs = new LinkedHashMap<>();
   private final Map<String, Instrument> instruments = new LinkedHashMap<>();
   private final Map<String, OrderBook> books = new HashMap<>();
-  private final Map<String, SimOrder> orders = new HashMap<>();
+
+  /** Finished orders beyond this many are forgotten, oldest first, so memory stays bounded. */
+  static final int MAX_KEPT_ORDERS = 100_000;
+
+  private final Map<String, SimOrder> orders = new LinkedHashMap<>(); // oldest first
   private final Map<InstrumentId, Integer> subscriptions = new HashMap<>();
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final ArrayDeque<Object[]> outbox = new ArrayDeque<>(); // {dueNanos, event, private}
@@ -277,6 +282,19 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
           config.staleAfter() != null && now - startedNanos > config.staleAfter().toNanos();
       if (depth != null && !stale) {
         emit(new BookUpdate(venue(), book.snapshot(depth, now), now), false);
+      }
+    }
+    forgetFinished();
+  }
+
+  /** Drops the oldest finished orders beyond {@link #MAX_KEPT_ORDERS}; open ones are kept. */
+  private void forgetFinished() {
+    Iterator<SimOrder> it = orders.values().iterator();
+    while (orders.size() > MAX_KEPT_ORDERS && it.hasNext()) {
+      SimOrder o = it.next();
+      if (!o.open()) {
+        it.remove();
+        submissions.remove(o.request.clientOrderId());
       }
     }
   }
