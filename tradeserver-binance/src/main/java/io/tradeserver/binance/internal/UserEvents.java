@@ -118,7 +118,7 @@ final class UserEvents {
 
   private void fill(Instrument inst, ExecutionReport r, String orderId) {
     Quantity qty = Quantity.parse(r.l, inst.quantityScale());
-    if (!qty.isPositive()) {
+    if (!qty.isPositive() || r.t == null) {
       return;
     }
     Fill fill =
@@ -126,7 +126,7 @@ final class UserEvents {
             inst.id(),
             r.c,
             orderId,
-            Long.toString(r.t),
+            r.t,
             "SELL".equals(r.side) ? Side.SELL : Side.BUY,
             Price.parse(r.lastPrice, inst.priceScale()),
             qty,
@@ -154,7 +154,7 @@ final class UserEvents {
     String n = "0";
     String N;
     long T;
-    long t = -1;
+    String t;
     boolean m;
 
     String origClientOrderId() {
@@ -177,7 +177,7 @@ final class UserEvents {
         case "n" -> n = p.currentToken() == JsonToken.VALUE_NULL ? "0" : p.getText();
         case "N" -> N = Json.text(p);
         case "T" -> T = p.getLongValue();
-        case "t" -> t = p.getLongValue();
+        case "t" -> t = p.getText(); // a number on the wire; kept as its text
         case "m" -> m = p.getBooleanValue();
         default -> p.skipChildren();
       }
