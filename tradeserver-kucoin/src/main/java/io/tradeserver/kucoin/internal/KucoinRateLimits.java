@@ -6,6 +6,10 @@ import io.tradeserver.venue.RateLimiter;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * KuCoin's REST rate-limit model ("rate limit 2.0"): per resource pool a quota of weight per 30 s
@@ -13,6 +17,7 @@ import java.util.Map;
  * https://www.kucoin.com/docs-new/rate-limit (resource pool table). Thread-safe.
  */
 final class KucoinRateLimits {
+  private static final Logger log = LoggerFactory.getLogger(KucoinRateLimits.class);
   static final Duration WINDOW = Duration.ofSeconds(30);
 
   /** Spot (incl. margin) pool quota per 30 s by VIP level 0..12. */
@@ -29,10 +34,17 @@ final class KucoinRateLimits {
   private static final int PUBLIC = 2000;
 
   private final RateLimiter limiter;
+  private final Clock clock;
   private final Map<Endpoint.Pool, RateLimiter.Limit> limits = new EnumMap<>(Endpoint.Pool.class);
   private final Map<Endpoint, RateLimiter.Cost> costs = new EnumMap<>(Endpoint.class);
 
+  /** Per pool: clock time at which KuCoin said its window resets (0 when unknown). */
+  private final AtomicLongArray resetAt = new AtomicLongArray(Endpoint.Pool.values().length);
+
+  private final AtomicBoolean capacityWarned = new AtomicBoolean();
+
   KucoinRateLimits(KucoinConfig config, Clock clock) {
+    this.clock = clock;
     limiter = new RateLimiter(config.venue(), clock);
     Map<String, Integer> o = config.poolOverrides();
     int vip = config.vipLevel();
@@ -50,15 +62,58 @@ final class KucoinRateLimits {
     return limiter.limit(name, capacity, WINDOW);
   }
 
-  /** Takes the endpoint's weight; 0 when granted, else nanoseconds to wait. */
+  /**
+   * Takes the endpoint's weight; 0 when granted, else nanoseconds to wait. KuCoin's 30 s window
+   * starts at the account's first request, not at our bucket's creation: once the venue's announced
+   * reset time has passed, the pool is refilled to capacity before refusing.
+   */
   long tryAcquire(Endpoint e) {
-    return limiter.tryAcquire(costs.get(e));
+    RateLimiter.Cost cost = costs.get(e);
+    long wait = limiter.tryAcquire(cost);
+    if (wait <= 0 || limiter.isPaused()) {
+      return wait;
+    }
+    int i = e.pool.ordinal();
+    long reset = resetAt.get(i);
+    long now = clock.nanos();
+    if (reset != 0 && now >= reset && resetAt.compareAndSet(i, reset, 0)) {
+      limiter.observeUsed(limits.get(e.pool), 0);
+      return limiter.tryAcquire(cost);
+    }
+    return reset != 0 && reset > now ? Math.min(wait, reset - now) : wait;
   }
 
-  /** Corrects the endpoint's pool from {@code gw-ratelimit-remaining}. */
+  /** Corrects the endpoint's pool from {@code gw-ratelimit-remaining} (-1 when absent). */
   void observeRemaining(Endpoint e, long remaining) {
     RateLimiter.Limit l = limits.get(e.pool);
     limiter.observeUsed(l, l.capacity() - Math.max(0, remaining));
+  }
+
+  /**
+   * Applies KuCoin's quota headers: {@code gw-ratelimit-remaining} sets the pool's available
+   * weight, {@code gw-ratelimit-reset} (milliseconds) when it refills; {@code gw-ratelimit-limit}
+   * is only compared with the configured pool (a mismatch means {@code vipLevel} is wrong).
+   *
+   * @param limit the header value, or -1
+   * @param remaining the header value, or -1
+   * @param resetMillis the header value, or -1
+   */
+  void observe(Endpoint e, long limit, long remaining, long resetMillis) {
+    RateLimiter.Limit l = limits.get(e.pool);
+    if (limit > 0 && limit != l.capacity() && capacityWarned.compareAndSet(false, true)) {
+      log.warn(
+          "{} pool {}: venue quota {} differs from configured {}; check the vipLevel option",
+          limiter.venue(),
+          e.pool,
+          limit,
+          l.capacity());
+    }
+    if (remaining >= 0) {
+      observeRemaining(e, remaining);
+    }
+    if (resetMillis >= 0) {
+      resetAt.set(e.pool.ordinal(), clock.nanos() + resetMillis * 1_000_000L);
+    }
   }
 
   /** Stops all requests until {@code untilNanos} (a 429 answer). */

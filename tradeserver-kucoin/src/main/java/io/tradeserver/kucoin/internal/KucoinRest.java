@@ -163,13 +163,13 @@ final class KucoinRest {
     }
 
     private void observeQuota(Response response) {
-      String remaining = response.header("gw-ratelimit-remaining");
-      if (remaining != null) {
-        try {
-          limits.observeRemaining(ep, Long.parseLong(remaining.trim()));
-        } catch (NumberFormatException ignored) {
-          // a malformed header must not fail the request; the local count stands
-        }
+      long remaining = header(response, "gw-ratelimit-remaining");
+      if (remaining >= 0) {
+        limits.observe(
+            ep,
+            header(response, "gw-ratelimit-limit"),
+            remaining,
+            header(response, "gw-ratelimit-reset"));
       }
     }
 
@@ -179,6 +179,19 @@ final class KucoinRest {
       } catch (RuntimeException e) {
         errors.onError(venue, e);
       }
+    }
+  }
+
+  /** A non-negative integer header, or -1 when absent or malformed (the local count stands). */
+  private static long header(Response response, String name) {
+    String v = response.header(name);
+    if (v == null) {
+      return -1;
+    }
+    try {
+      return Math.max(0, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
