@@ -71,6 +71,7 @@ public record KucoinConfig(
   private static final Set<String> POOLS = Set.of("SPOT", "PUBLIC", "MANAGEMENT");
 
   public KucoinConfig {
+    poolOverrides = Map.copyOf(poolOverrides == null ? Map.of() : poolOverrides);
     List<String> problems = new ArrayList<>();
     if (venue == null || venue.isBlank()) {
       problems.add("venue is required");
@@ -78,28 +79,32 @@ public record KucoinConfig(
     if (restUrl == null || !(restUrl.startsWith("http://") || restUrl.startsWith("https://"))) {
       problems.add("restUrl must be an http(s) URL, was " + restUrl);
     }
-    if (credentials != null && (credentials.passphrase() == null)) {
+    if (credentials != null && credentials.passphrase() == null) {
       problems.add("credentials need a passphrase for KuCoin");
     }
-    if (apiKeyVersion != 2 && apiKeyVersion != 3) {
-      problems.add("apiKeyVersion must be 2 or 3, was " + apiKeyVersion);
-    }
-    if (vipLevel < 0 || vipLevel > 12) {
-      problems.add("vipLevel must be 0..12, was " + vipLevel);
-    }
-    if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
-      problems.add("requestTimeout must be > 0, was " + requestTimeout);
-    }
-    if (maxInFlightOrders < 1 || maxInFlightOrders > 4096) {
-      problems.add("maxInFlightOrders must be 1..4096, was " + maxInFlightOrders);
-    }
+    checkRange("apiKeyVersion", apiKeyVersion, 2, 3, problems);
+    checkRange("vipLevel", vipLevel, 0, 12, problems);
+    checkRange("maxInFlightOrders", maxInFlightOrders, 1, 4096, problems);
+    checkRange("bookDepth", bookDepth, 1, 5000, problems);
+    checkPositive("requestTimeout", requestTimeout, problems);
     checkPositive("timeSyncInterval", timeSyncInterval, problems);
     checkPositive("wsIdleTimeout", wsIdleTimeout, problems);
-    if (bookDepth < 1) {
-      problems.add("bookDepth must be >= 1, was " + bookDepth);
+    checkPools(poolOverrides, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid kucoin config " + venue + ": " + String.join("; ", problems));
     }
-    poolOverrides = Map.copyOf(poolOverrides == null ? Map.of() : poolOverrides);
-    poolOverrides.forEach(
+    restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
+  }
+
+  private static void checkRange(String name, int v, int min, int max, List<String> problems) {
+    if (v < min || v > max) {
+      problems.add(name + " must be " + min + ".." + max + ", was " + v);
+    }
+  }
+
+  private static void checkPools(Map<String, Integer> pools, List<String> problems) {
+    pools.forEach(
         (k, v) -> {
           if (!POOLS.contains(k)) {
             problems.add("rateLimits." + k + ": unknown pool (SPOT, PUBLIC, MANAGEMENT)");
@@ -107,11 +112,6 @@ public record KucoinConfig(
             problems.add("rateLimits." + k + " must be >= 1, was " + v);
           }
         });
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid kucoin config " + venue + ": " + String.join("; ", problems));
-    }
-    restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
   }
 
   private static void checkPositive(String name, Duration d, List<String> problems) {
@@ -144,17 +144,7 @@ public record KucoinConfig(
         Duration.ofSeconds(option(config, "timeSyncIntervalSeconds", 300, 10, 86_400, problems)));
     b.wsIdleTimeout(
         Duration.ofSeconds(option(config, "wsIdleTimeoutSeconds", 45, 5, 600, problems)));
-    String snapshot = config.option("bookSnapshot", null);
-    if (snapshot == null) {
-      b.fullBookSnapshot(config.credentials() != null);
-    } else if (snapshot.equals("full") || snapshot.equals("top100")) {
-      b.fullBookSnapshot(snapshot.equals("full"));
-      if (b.fullBookSnapshot && config.credentials() == null) {
-        problems.add("option bookSnapshot=full needs credentials (the endpoint is signed)");
-      }
-    } else {
-      problems.add("option bookSnapshot must be full or top100, was " + snapshot);
-    }
+    bookSnapshot(config, b, problems);
     try {
       KucoinConfig built = b.build();
       if (problems.isEmpty()) {
@@ -165,6 +155,20 @@ public record KucoinConfig(
     }
     throw new IllegalArgumentException(
         "invalid kucoin config " + config.venue() + ": " + String.join("; ", problems));
+  }
+
+  private static void bookSnapshot(VenueConfig config, Builder b, List<String> problems) {
+    String snapshot = config.option("bookSnapshot", null);
+    if (snapshot == null) {
+      b.fullBookSnapshot(config.credentials() != null);
+    } else if (snapshot.equals("full") || snapshot.equals("top100")) {
+      b.fullBookSnapshot(snapshot.equals("full"));
+      if (snapshot.equals("full") && config.credentials() == null) {
+        problems.add("option bookSnapshot=full needs credentials (the endpoint is signed)");
+      }
+    } else {
+      problems.add("option bookSnapshot must be full or top100, was " + snapshot);
+    }
   }
 
   private static long option(

@@ -48,36 +48,11 @@ public final class KucoinExchangeClient implements ExchangeClient {
     this.context = context;
     this.out = new Emitter(config.venue(), context.listener(), context.clock());
     this.instruments = new Instruments(config.venue());
-    OkHttpClient http =
-        context.httpClient().newBuilder().callTimeout(config.requestTimeout()).build();
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(config.maxInFlightOrders());
-    dispatcher.setMaxRequestsPerHost(config.maxInFlightOrders());
-    this.orderHttp =
-        NetworkFailures.orderClient(context.httpClient())
-            .newBuilder()
-            .dispatcher(dispatcher)
-            .callTimeout(config.requestTimeout())
-            .build();
+    this.orderHttp = orderClient(context.httpClient(), config);
     this.limits = new KucoinRateLimits(config, context.clock());
     ServerTime serverTime = new ServerTime(context.clock());
-    KucoinSigner signer =
-        config.hasCredentials()
-            ? new KucoinSigner(config.credentials(), config.apiKeyVersion())
-            : null;
     Alerts alerts = new Alerts();
-    KucoinRest rest =
-        new KucoinRest(
-            config.venue(),
-            config.restUrl(),
-            http,
-            orderHttp,
-            signer,
-            limits,
-            serverTime,
-            context.clock(),
-            alerts,
-            context.errorHandler());
+    KucoinRest rest = rest(serverTime, alerts);
     this.timeSync =
         new TimeSync(
             config.venue(),
@@ -96,16 +71,51 @@ public final class KucoinExchangeClient implements ExchangeClient {
             context.scheduler(),
             config.fullBookSnapshot(),
             sink -> socket(Channel.MARKET_STREAM, rest, sink));
-    this.privateSocket =
-        config.hasCredentials()
-            ? socket(
-                Channel.PRIVATE_STREAM, rest, new PrivateStream(out, instruments, this::reconcile))
-            : null;
-    if (privateSocket != null) {
-      privateSocket.subscribe(PrivateStream.ORDERS);
-      privateSocket.subscribe(PrivateStream.BALANCE);
-    }
+    this.privateSocket = config.hasCredentials() ? privateSocket(rest) : null;
     this.capabilities = capabilities(config.hasCredentials());
+  }
+
+  /**
+   * The order-entry client: derived from the shared one (same connection pool), never retrying a
+   * request by itself, with a dispatcher admitting {@code maxInFlightOrders} concurrent calls.
+   */
+  static OkHttpClient orderClient(OkHttpClient shared, KucoinConfig config) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(config.maxInFlightOrders());
+    dispatcher.setMaxRequestsPerHost(config.maxInFlightOrders());
+    return NetworkFailures.orderClient(shared)
+        .newBuilder()
+        .dispatcher(dispatcher)
+        .callTimeout(config.requestTimeout())
+        .build();
+  }
+
+  private KucoinRest rest(ServerTime serverTime, Alerts alerts) {
+    OkHttpClient http =
+        context.httpClient().newBuilder().callTimeout(config.requestTimeout()).build();
+    KucoinSigner signer =
+        config.hasCredentials()
+            ? new KucoinSigner(config.credentials(), config.apiKeyVersion())
+            : null;
+    return new KucoinRest(
+        config.venue(),
+        config.restUrl(),
+        http,
+        orderHttp,
+        signer,
+        limits,
+        serverTime,
+        context.clock(),
+        alerts,
+        context.errorHandler());
+  }
+
+  private KucoinSocket privateSocket(KucoinRest rest) {
+    KucoinSocket s =
+        socket(Channel.PRIVATE_STREAM, rest, new PrivateStream(out, instruments, this::reconcile));
+    s.subscribe(PrivateStream.ORDERS);
+    s.subscribe(PrivateStream.BALANCE);
+    return s;
   }
 
   private KucoinSocket socket(Channel channel, KucoinRest rest, KucoinSocket.Sink sink) {

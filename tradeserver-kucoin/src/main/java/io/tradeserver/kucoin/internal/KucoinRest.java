@@ -6,8 +6,11 @@ import io.tradeserver.venue.NetworkFailures;
 import io.tradeserver.venue.ServerTime;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -50,6 +53,9 @@ final class KucoinRest {
   private final Alerts alerts;
   private final ErrorHandler errors;
 
+  /** Parsed once: the URL of every endpoint called without a query or id. */
+  private final Map<Endpoint, HttpUrl> fixedUrls = new EnumMap<>(Endpoint.class);
+
   KucoinRest(
       String venue,
       String baseUrl,
@@ -71,6 +77,9 @@ final class KucoinRest {
     this.clock = clock;
     this.alerts = alerts;
     this.errors = errors;
+    for (Endpoint e : Endpoint.values()) {
+      fixedUrls.put(e, HttpUrl.get(baseUrl + e.path));
+    }
   }
 
   /**
@@ -88,7 +97,10 @@ final class KucoinRest {
       return;
     }
     byte[] payload = body == null ? EMPTY : body;
-    Request.Builder rb = new Request.Builder().url(baseUrl + pathAndQuery);
+    HttpUrl fixed = fixedUrls.get(ep);
+    Request.Builder rb =
+        new Request.Builder()
+            .url(pathAndQuery.equals(ep.path) ? fixed : HttpUrl.get(baseUrl + pathAndQuery));
     rb.method(ep.method, ep.method.equals("POST") ? RequestBody.create(payload, JSON) : null);
     if (ep.signed) {
       if (signer == null) {

@@ -40,6 +40,9 @@ final class KucoinSocket implements ReconnectingWebSocket.Handler {
   private static final Logger log = LoggerFactory.getLogger(KucoinSocket.class);
   static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
 
+  /** A connection whose subscriptions are not all acknowledged within this is replaced. */
+  static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
   /** How a welcomed connection relates to the previous one. */
   enum Start {
     /** The first connection of this stream. */
@@ -71,6 +74,7 @@ final class KucoinSocket implements ReconnectingWebSocket.Handler {
   private final String venue;
   private final boolean privateChannel;
   private final Sink sink;
+  private final Scheduler scheduler;
   private final ReconnectingWebSocket ws;
   private final Set<String> topics = new LinkedHashSet<>();
   private final Map<Session, State> sessions = new WeakHashMap<>();
@@ -92,6 +96,7 @@ final class KucoinSocket implements ReconnectingWebSocket.Handler {
     this.venue = venue;
     this.privateChannel = channel == Channel.PRIVATE_STREAM;
     this.sink = sink;
+    this.scheduler = scheduler;
     Endpoint bulletEndpoint = privateChannel ? Endpoint.BULLET_PRIVATE : Endpoint.BULLET_PUBLIC;
     this.ws =
         ReconnectingWebSocket.builder()
@@ -232,6 +237,16 @@ final class KucoinSocket implements ReconnectingWebSocket.Handler {
       send(s, st, topic);
     }
     readyIfDone(s, st);
+    if (!st.ready) {
+      scheduler.schedule(ACK_TIMEOUT.toNanos(), () -> ackTimeout(s, st));
+    }
+  }
+
+  private synchronized void ackTimeout(Session s, State st) {
+    if (!st.ready) {
+      log.warn("{} subscriptions not acknowledged within {}: {}", venue, ACK_TIMEOUT, st.pending);
+      s.abort("subscriptions not acknowledged");
+    }
   }
 
   private String ping() {

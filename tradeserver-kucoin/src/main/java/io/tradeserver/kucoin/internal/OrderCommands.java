@@ -196,43 +196,55 @@ final class OrderCommands {
         path,
         null,
         OrderParse.report(out.venue, instruments, out::now),
-        new RestCallback<>() {
-          @Override
-          public void onSuccess(OrderStatusReport r) {
-            if (r == null) {
-              out.emit(new OrderNotFound(out.venue, i.id(), clientOrderId, out.now()));
-              return;
-            }
-            if (r.clientOrderId() == null) {
-              r = withClientOrderId(r, clientOrderId);
-            }
-            out.emit(r);
-            if (r.filledQuantity().isPositive()) {
-              fills(i, clientOrderId, r.exchangeOrderId(), 0, 0);
-            }
-          }
+        new Query(i, clientOrderId));
+  }
 
-          @Override
-          public void onError(VenueError e) {
-            if (e.kind() == KucoinErrors.Kind.ORDER_NOT_FOUND) {
-              out.emit(new OrderNotFound(out.venue, i.id(), clientOrderId, out.now()));
-            } else {
-              out.requestFailed(
-                  RequestKind.QUERY_ORDER, i.id(), clientOrderId, retryable(e), e.describe());
-            }
-          }
+  /** The outcome of one query by client order id. */
+  private final class Query implements RestCallback<OrderStatusReport> {
+    private final Instrument i;
+    private final String clientOrderId;
 
-          @Override
-          public void onFailure(IOException e, boolean notSent) {
-            out.requestFailed(RequestKind.QUERY_ORDER, i.id(), clientOrderId, true, e.toString());
-          }
+    Query(Instrument i, String clientOrderId) {
+      this.i = i;
+      this.clientOrderId = clientOrderId;
+    }
 
-          @Override
-          public void onThrottled(long waitNanos) {
-            out.requestFailed(
-                RequestKind.QUERY_ORDER, i.id(), clientOrderId, true, "rate-limited locally");
-          }
-        });
+    @Override
+    public void onSuccess(OrderStatusReport r) {
+      if (r == null) {
+        out.emit(new OrderNotFound(out.venue, i.id(), clientOrderId, out.now()));
+        return;
+      }
+      OrderStatusReport report =
+          r.clientOrderId() == null ? withClientOrderId(r, clientOrderId) : r;
+      out.emit(report);
+      if (report.filledQuantity().isPositive()) {
+        fills(i, clientOrderId, report.exchangeOrderId(), 0, 0);
+      }
+    }
+
+    @Override
+    public void onError(VenueError e) {
+      if (e.kind() == KucoinErrors.Kind.ORDER_NOT_FOUND) {
+        out.emit(new OrderNotFound(out.venue, i.id(), clientOrderId, out.now()));
+      } else {
+        failed(retryable(e), e.describe());
+      }
+    }
+
+    @Override
+    public void onFailure(IOException e, boolean notSent) {
+      failed(true, e.toString());
+    }
+
+    @Override
+    public void onThrottled(long waitNanos) {
+      failed(true, "local rate limit: retry in " + waitNanos / 1_000_000 + " ms");
+    }
+
+    private void failed(boolean retryable, String detail) {
+      out.requestFailed(RequestKind.QUERY_ORDER, i.id(), clientOrderId, retryable, detail);
+    }
   }
 
   static boolean retryable(VenueError e) {
@@ -274,39 +286,54 @@ final class OrderCommands {
         path,
         null,
         OrderParse.fills(i.id(), clientOrderId, i.priceScale(), i.quantityScale()),
-        new RestCallback<>() {
-          @Override
-          public void onSuccess(OrderParse.FillsPage p) {
-            if (p == null) {
-              return;
-            }
-            for (Fill f : p.fills()) {
-              out.emit(new FillReport(out.venue, f, null, out.now()));
-            }
-            if (p.items() >= FILL_PAGE && p.lastId() > 0 && page + 1 < MAX_FILL_PAGES) {
-              fills(i, clientOrderId, orderId, p.lastId(), page + 1);
-            }
-          }
+        new Fills(i, clientOrderId, orderId, page));
+  }
 
-          @Override
-          public void onError(VenueError e) {
-            failed(e.describe(), retryable(e));
-          }
+  /** One page of an order's fills. */
+  private final class Fills implements RestCallback<OrderParse.FillsPage> {
+    private final Instrument i;
+    private final String clientOrderId;
+    private final String orderId;
+    private final int page;
 
-          @Override
-          public void onFailure(IOException e, boolean notSent) {
-            failed(e.toString(), true);
-          }
+    Fills(Instrument i, String clientOrderId, String orderId, int page) {
+      this.i = i;
+      this.clientOrderId = clientOrderId;
+      this.orderId = orderId;
+      this.page = page;
+    }
 
-          @Override
-          public void onThrottled(long waitNanos) {
-            failed("rate-limited locally", true);
-          }
+    @Override
+    public void onSuccess(OrderParse.FillsPage p) {
+      if (p == null) {
+        return;
+      }
+      for (Fill f : p.fills()) {
+        out.emit(new FillReport(out.venue, f, null, out.now()));
+      }
+      if (p.items() >= FILL_PAGE && p.lastId() > 0 && page + 1 < MAX_FILL_PAGES) {
+        fills(i, clientOrderId, orderId, p.lastId(), page + 1);
+      }
+    }
 
-          private void failed(String detail, boolean retryable) {
-            out.requestFailed(
-                RequestKind.QUERY_ORDER, i.id(), clientOrderId, retryable, "fills: " + detail);
-          }
-        });
+    @Override
+    public void onError(VenueError e) {
+      failed(e.describe(), retryable(e));
+    }
+
+    @Override
+    public void onFailure(IOException e, boolean notSent) {
+      failed(e.toString(), true);
+    }
+
+    @Override
+    public void onThrottled(long waitNanos) {
+      failed("rate-limited locally", true);
+    }
+
+    private void failed(String detail, boolean retryable) {
+      out.requestFailed(
+          RequestKind.QUERY_ORDER, i.id(), clientOrderId, retryable, "fills: " + detail);
+    }
   }
 }

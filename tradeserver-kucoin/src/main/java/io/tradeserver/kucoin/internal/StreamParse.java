@@ -95,28 +95,7 @@ final class StreamParse {
       String[] s = new String[8];
       Object[] d = new Object[3];
       long[] ts = {0};
-      Json.fields(
-          p,
-          (name, x) -> {
-            switch (name) {
-              case "symbol" -> s[0] = Json.text(x);
-              case "orderId" -> s[1] = Json.text(x);
-              case "clientOid" -> s[2] = Json.text(x);
-              case "type" -> s[3] = Json.text(x);
-              case "status" -> s[4] = Json.text(x);
-              case "side" -> s[5] = Json.text(x);
-              case "tradeId" -> s[6] = Json.text(x);
-              case "liquidity" -> s[7] = Json.text(x);
-              case "matchPrice" -> d[0] = Dec.price(x, instruments.priceScale(s[0]));
-              case "matchSize" -> d[1] = Dec.quantity(x, instruments.quantityScale(s[0]));
-              case "filledSize" -> d[2] = Dec.quantity(x, instruments.quantityScale(s[0]));
-              case "ts" -> ts[0] = Json.longValue(x);
-              default -> {
-                return false;
-              }
-            }
-            return true;
-          });
+      Json.fields(p, (name, x) -> orderField(name, x, instruments, s, d, ts));
       if (s[0] == null || s[1] == null || s[3] == null) {
         throw new JsonParseException(p, "orderChange without symbol, orderId or type");
       }
@@ -134,6 +113,29 @@ final class StreamParse {
           (Quantity) d[2],
           ts[0]);
     }
+  }
+
+  private static boolean orderField(
+      String name, JsonParser x, Instruments instruments, String[] s, Object[] d, long[] ts)
+      throws IOException {
+    switch (name) {
+      case "symbol" -> s[0] = Json.text(x);
+      case "orderId" -> s[1] = Json.text(x);
+      case "clientOid" -> s[2] = Json.text(x);
+      case "type" -> s[3] = Json.text(x);
+      case "status" -> s[4] = Json.text(x);
+      case "side" -> s[5] = Json.text(x);
+      case "tradeId" -> s[6] = Json.text(x);
+      case "liquidity" -> s[7] = Json.text(x);
+      case "matchPrice" -> d[0] = Dec.price(x, instruments.priceScale(s[0]));
+      case "matchSize" -> d[1] = Dec.quantity(x, instruments.quantityScale(s[0]));
+      case "filledSize" -> d[2] = Dec.quantity(x, instruments.quantityScale(s[0]));
+      case "ts" -> ts[0] = Json.longValue(x);
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

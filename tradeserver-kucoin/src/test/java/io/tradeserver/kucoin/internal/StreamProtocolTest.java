@@ -82,4 +82,24 @@ class StreamProtocolTest extends KucoinTestBase {
     venue.await("GET", "/api/v1/hf/orders/active/symbols", 2);
     venue.await("GET", "/api/v1/accounts", 2);
   }
+
+  @Test
+  void aConnectionWhoseSubscriptionsAreNeverAcknowledgedIsReplaced() {
+    venue.privateWs.ack = false;
+    venue.await("GET", "/ws/private", 1);
+    Await.until(() -> venue.privateWs.sockets.size() == 1, "server side open");
+    venue.privateWs.sendWelcome(venue.privateWs.latest());
+    Await.until(
+        () -> venue.privateWs.frames("\"type\":\"subscribe\"").size() == 2, "subscriptions");
+    venue.privateWs.welcome = true; // the next connection behaves
+    venue.privateWs.ack = true;
+    venue.kit.scheduler.advance(Duration.ofMillis(9_999));
+    assertThat(venue.requests("POST", "/api/v1/bullet-private")).hasSize(1);
+    venue.kit.scheduler.advance(Duration.ofMillis(1));
+    advanceUntil(() -> venue.requests("POST", "/api/v1/bullet-private").size() == 2, "a new token");
+    venue.awaitStreamUp(Channel.PRIVATE_STREAM, 1);
+    assertThat(events.events(ConnectionEvent.class))
+        .extracting(ConnectionEvent::state)
+        .containsExactly(ConnectionState.CONNECTED);
+  }
 }
