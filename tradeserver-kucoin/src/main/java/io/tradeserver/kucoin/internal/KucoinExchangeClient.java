@@ -243,7 +243,7 @@ public final class KucoinExchangeClient implements ExchangeClient {
 
   @Override
   public void subscribeBook(Instrument instrument, int depth) {
-    market.subscribeBook(instrument, depth);
+    market.subscribeBook(instrument, depth > 0 ? depth : config.bookDepth());
   }
 
   /** The level-1 ticker; not part of the SPI (no ticker event), for embedding code and tools. */

@@ -172,6 +172,11 @@ final class MarketData implements KucoinSocket.Sink {
   }
 
   private void requestSnapshot(BookSync b, long gen, int attempt) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
     synchronized (b) {
       if (b.generation() != gen) {
         return;
