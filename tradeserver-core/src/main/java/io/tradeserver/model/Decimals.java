@@ -261,6 +261,21 @@ public final class Decimals {
     return hi < 0 ? 1 : -1; // b scaled up is beyond any long, so its sign decides
   }
 
+  /**
+   * Compares {@code a × b} with {@code c × d} exactly (128-bit products), for non-negative inputs.
+   */
+  public static int compareProducts(long a, long b, long c, long d) {
+    if ((a | b | c | d) < 0) {
+      throw new IllegalArgumentException("compareProducts takes non-negative values");
+    }
+    long hi1 = Math.multiplyHigh(a, b);
+    long hi2 = Math.multiplyHigh(c, d);
+    if (hi1 != hi2) {
+      return Long.compare(hi1, hi2);
+    }
+    return Long.compareUnsigned(a * b, c * d);
+  }
+
   /** Converts to a {@link BigDecimal}, for display and P&L reporting only. */
   public static BigDecimal toBigDecimal(long units, int scale) {
     return BigDecimal.valueOf(units, scale);

@@ -18,7 +18,9 @@ package io.tradeserver.model;
  * @param averagePrice volume-weighted fill price, or null when nothing filled
  * @param status lifecycle state
  * @param reason why it was rejected, canceled or adjusted, or null
- * @param reasonDetail human-readable detail for {@code reason}, or null
+ * @param reasonDetail detail for {@code reason}, or what risk adjusted (rounding, protection
+ *     price), or null
+ * @param route how the venue was chosen when the signal let the router pick, else null
  * @param createdNanos when the engine created it
  * @param updatedNanos when it last changed
  */
@@ -39,5 +41,6 @@ public record Order(
     OrderStatus status,
     RejectCode reason,
     String reasonDetail,
+    String route,
     long createdNanos,
     long updatedNanos) {}

@@ -1,0 +1,301 @@
+package io.tradeserver.engine;
+
+import io.tradeserver.event.VenueEvent;
+import io.tradeserver.internal.MpscArrayQueue;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.InstrumentId;
+import io.tradeserver.model.OrderBook;
+import io.tradeserver.model.Signal;
+import io.tradeserver.order.ClientOrderIds;
+import io.tradeserver.order.OrderManager;
+import io.tradeserver.position.BalanceLedger;
+import io.tradeserver.position.PositionState;
+import io.tradeserver.position.PositionTracker;
+import io.tradeserver.risk.CircuitBreakers;
+import io.tradeserver.risk.RiskConfig;
+import io.tradeserver.risk.RiskEngine;
+import io.tradeserver.risk.Sizer;
+import io.tradeserver.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * The single writer (DESIGN §3). One thread runs {@link #doWork()}; it alone touches the order
+ * manager, risk engine, positions and books, without locks. Other threads only enqueue: signals
+ * into a bounded inbox (full = back-pressure status), venue events into another (full = the adapter
+ * thread waits; events are never dropped) and control commands into an unbounded queue drained
+ * first, so a kill switch is never stuck behind a flood of signals.
+ */
+final class Engine {
+  private final Clock clock;
+  private final EngineConfig config;
+  final Map<String, VenueState> venues;
+  private final MpscArrayQueue<Signal> signals;
+  private final MpscArrayQueue<VenueEvent> venueInbox;
+  private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+  private final ArrayDeque<VenueEvent> local = new ArrayDeque<>();
+  final OrderManager orders;
+  final PositionTracker positions = new PositionTracker();
+  final BalanceLedger balances = new BalanceLedger();
+  final RiskEngine risk;
+  final CircuitBreakers breakers;
+  final Sizer sizer;
+  final Publisher publisher;
+  final EngineStats stats = new EngineStats();
+  final ClientOrderIds ids;
+  final Controls controls;
+  private final SignalProcessor processor;
+  private final EngineEvents events;
+  private volatile Thread engineThread;
+  private volatile boolean closed;
+  private volatile boolean parked;
+  private volatile StatusSnapshot status;
+  private long nextTimer = Long.MIN_VALUE;
+  private long nextStatus = Long.MIN_VALUE;
+
+  Engine(
+      Clock clock,
+      EngineConfig config,
+      RiskConfig riskConfig,
+      List<VenueState> venueStates,
+      List<TradeServerListener> listeners) {
+    this.clock = clock;
+    this.config = config;
+    this.venues = new LinkedHashMap<>();
+    venueStates.forEach(v -> venues.put(v.id, v));
+    this.signals = new MpscArrayQueue<>(config.signalInboxCapacity());
+    this.venueInbox = new MpscArrayQueue<>(config.venueInboxCapacity());
+    this.publisher = new Publisher(listeners);
+    this.events = new EngineEvents(this, clock);
+    Function<InstrumentId, Instrument> lookup = this::instrument;
+    this.orders = new OrderManager(clock, config.orders(), events, events, lookup);
+    this.risk = new RiskEngine(clock, riskConfig, this::book, orders, positions, balances, events);
+    this.breakers = new CircuitBreakers(risk, positions);
+    this.sizer = new Sizer(riskConfig.volatilityLambda());
+    long stale = riskConfig.global().staleAfterMillis() * 1_000_000L;
+    this.ids = new ClientOrderIds(config.node(), clock);
+    this.processor =
+        new SignalProcessor(
+            clock,
+            venues,
+            new Router(stale),
+            risk,
+            sizer,
+            balances,
+            orders,
+            ids,
+            new SignalDeduper(config.signalDedupWindow().toNanos(), config.signalDedupMax()),
+            stats,
+            publisher);
+    this.controls = new Controls(this, clock);
+    this.status = buildStatus();
+  }
+
+  // ---- inputs, any thread -------------------------------------------------------------------
+
+  OfferResult offer(Signal s) {
+    if (closed) {
+      return OfferResult.CLOSED;
+    }
+    Signal stamped = s.receivedNanos() == 0 ? s.withReceivedNanos(clock.nanos()) : s;
+    if (!signals.offer(stamped)) {
+      return OfferResult.BACK_PRESSURED;
+    }
+    wake();
+    return OfferResult.ACCEPTED;
+  }
+
+  /** The sink adapters write to. On the engine thread it defers to the end of the current step. */
+  void onVenueEvent(VenueEvent e) {
+    if (Thread.currentThread() == engineThread) {
+      local.addLast(e);
+      return;
+    }
+    while (!venueInbox.offer(e)) {
+      if (closed) {
+        return;
+      }
+      LockSupport.parkNanos(20_000); // back-pressure reaches the socket; never drop
+    }
+    wake();
+  }
+
+  /**
+   * Unparks the engine thread if its idle strategy parked it, so new work waits microseconds, not a
+   * park period.
+   */
+  private void wake() {
+    if (parked) {
+      Thread t = engineThread;
+      if (t != null) {
+        LockSupport.unpark(t);
+      }
+    }
+  }
+
+  /** Set by the engine thread around parking (see {@link TradeServer}'s run loop). */
+  void parked(boolean value) {
+    parked = value;
+  }
+
+  /** Runs {@code command} on the engine thread; the future completes there. */
+  <T> CompletableFuture<T> execute(Function<Engine, T> command) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    if (closed) {
+      f.completeExceptionally(new IllegalStateException("engine closed"));
+      return f;
+    }
+    commands.add(
+        () -> {
+          try {
+            f.complete(command.apply(this));
+          } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f;
+  }
+
+  /** True when something is queued for the engine thread (checked before parking). */
+  boolean hasWork() {
+    return signals.size() > 0 || venueInbox.size() > 0 || !commands.isEmpty();
+  }
+
+  StatusSnapshot status() {
+    return status;
+  }
+
+  int signalBacklog() {
+    return signals.size();
+  }
+
+  // ---- duty cycle, engine thread ------------------------------------------------------------
+
+  /** One duty cycle. Must always be called from the same thread. */
+  int doWork() {
+    if (engineThread == null) {
+      engineThread = Thread.currentThread();
+    }
+    int work = 0;
+    Runnable c;
+    while ((c = commands.poll()) != null) {
+      c.run();
+      work++;
+      work += drainLocal();
+    }
+    long now = clock.nanos();
+    for (VenueState v : venues.values()) {
+      if (v.driven != null) {
+        work += v.driven.doWork(now);
+        work += drainLocal();
+      }
+    }
+    VenueEvent e;
+    for (int i = 0; i < 4096 && (e = venueInbox.poll()) != null; i++) {
+      events.dispatch(e);
+      work++;
+      work += drainLocal();
+    }
+    Signal s;
+    for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
+      processor.onSignal(s);
+      work++;
+      work += drainLocal();
+    }
+    now = clock.nanos();
+    if (now >= nextTimer) {
+      nextTimer = now + config.timerInterval().toNanos();
+      orders.onTimer(now);
+      breakers.onTimer(now, venue -> orders.exposure().openOrders(venue) > 0);
+      work += drainLocal();
+    }
+    if (now >= nextStatus) {
+      nextStatus = now + config.statusInterval().toNanos();
+      status = buildStatus();
+    }
+    return work;
+  }
+
+  private int drainLocal() {
+    int n = 0;
+    VenueEvent e;
+    while ((e = local.pollFirst()) != null) {
+      events.dispatch(e);
+      n++;
+    }
+    return n;
+  }
+
+  void close() {
+    closed = true;
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  /** Adapter threads reach the engine thread through this; set when a host thread drives it. */
+  boolean onEngineThread() {
+    return Thread.currentThread() == engineThread;
+  }
+
+  // ---- lookups ------------------------------------------------------------------------------
+
+  Instrument instrument(InstrumentId id) {
+    VenueState v = venues.get(id.exchange());
+    return v == null ? null : v.instrument(id.symbol());
+  }
+
+  OrderBook book(InstrumentId id) {
+    VenueState v = venues.get(id.exchange());
+    return v == null ? null : v.books.get(id);
+  }
+
+  StatusSnapshot buildStatus() {
+    List<VenueStatus> vs = new ArrayList<>();
+    for (VenueState v : venues.values()) {
+      vs.add(
+          new VenueStatus(
+              v.id,
+              risk.isVenueDisabled(v.id),
+              v.instruments.size(),
+              v.connections,
+              v.rateLimitedUntilNanos,
+              v.lastAlert,
+              orders.exposure().openOrders(v.id)));
+    }
+    List<io.tradeserver.model.Position> ps = new ArrayList<>();
+    for (PositionState p : positions.all()) {
+      ps.add(p.snapshot());
+    }
+    int open = 0;
+    for (VenueState v : venues.values()) {
+      open += orders.exposure().openOrders(v.id);
+    }
+    return new StatusSnapshot(
+        clock.nanos(),
+        risk.state(),
+        risk.stateCause(),
+        stats.signals,
+        stats.signalsRejected,
+        stats.orders,
+        stats.ordersSent,
+        stats.fills,
+        stats.rejectsByReason(),
+        open,
+        vs,
+        ps,
+        positions.netPnlByQuote(),
+        LatencySummary.of(stats.signalToSubmit),
+        LatencySummary.of(stats.submitToAck),
+        signals.size(),
+        orders.anomalies());
+  }
+}

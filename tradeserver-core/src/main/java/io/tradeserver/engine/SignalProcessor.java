@@ -1,0 +1,243 @@
+package io.tradeserver.engine;
+
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.OrderBook;
+import io.tradeserver.model.OrderRequest;
+import io.tradeserver.model.OrderType;
+import io.tradeserver.model.Price;
+import io.tradeserver.model.Quantity;
+import io.tradeserver.model.RejectCode;
+import io.tradeserver.model.Signal;
+import io.tradeserver.model.TimeInForce;
+import io.tradeserver.order.ClientOrderIds;
+import io.tradeserver.order.OrderManager;
+import io.tradeserver.position.BalanceLedger;
+import io.tradeserver.risk.RiskEngine;
+import io.tradeserver.risk.RiskResult;
+import io.tradeserver.risk.Sizer;
+import io.tradeserver.spi.Capability;
+import io.tradeserver.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signal → order on the engine thread: refuse repeats, pick the venue (given or routed), size,
+ * build the request with a fresh client order id, run risk, and hand it to the order manager. A
+ * signal that cannot become an order is a {@link SignalRejected}; a risk denial is a REJECTED order
+ * carrying the code.
+ */
+final class SignalProcessor {
+  private final Clock clock;
+  private final Map<String, VenueState> venues;
+  private final List<VenueState> venueList;
+  private final Router router;
+  private final RiskEngine risk;
+  private final Sizer sizer;
+  private final BalanceLedger balances;
+  private final OrderManager orders;
+  private final ClientOrderIds ids;
+  private final SignalDeduper deduper;
+  private final EngineStats stats;
+  private final Publisher publisher;
+  private final String[] why = new String[1];
+
+  SignalProcessor(
+      Clock clock,
+      Map<String, VenueState> venues,
+      Router router,
+      RiskEngine risk,
+      Sizer sizer,
+      BalanceLedger balances,
+      OrderManager orders,
+      ClientOrderIds ids,
+      SignalDeduper deduper,
+      EngineStats stats,
+      Publisher publisher) {
+    this.clock = clock;
+    this.venues = venues;
+    this.venueList = List.copyOf(venues.values());
+    this.router = router;
+    this.risk = risk;
+    this.sizer = sizer;
+    this.balances = balances;
+    this.orders = orders;
+    this.ids = ids;
+    this.deduper = deduper;
+    this.stats = stats;
+    this.publisher = publisher;
+  }
+
+  void onSignal(Signal s) {
+    stats.signals++;
+    long now = clock.nanos();
+    if (!deduper.firstTime(s.signalId(), now)) {
+      reject(s, RejectCode.DUPLICATE_SIGNAL, "signalId " + s.signalId() + " seen before");
+      return;
+    }
+    if (s.routed()) {
+      routed(s, now);
+      return;
+    }
+    VenueState v = venues.get(s.exchange());
+    if (v == null) {
+      reject(
+          s,
+          RejectCode.UNKNOWN_EXCHANGE,
+          "no venue '" + s.exchange() + "'; venues: " + venues.keySet());
+      return;
+    }
+    Instrument in = v.instrument(s.symbol());
+    if (in == null || !v.trades(s.symbol())) {
+      reject(s, RejectCode.UNKNOWN_SYMBOL, s.symbol() + " not traded on " + v.id);
+      return;
+    }
+    OrderRequest req = request(s, in, v, now);
+    if (req == null) {
+      return;
+    }
+    RiskResult r = risk.check(req, s.strategy(), slippage(s));
+    submitOrReject(s, req, r, v, null, now);
+  }
+
+  private void routed(Signal s, long now) {
+    Quantity estimate = s.quantity();
+    List<Router.Candidate> candidates =
+        router.candidates(venueList, s.symbol(), s.side(), estimate, now);
+    if (candidates.isEmpty()) {
+      boolean listed = venueList.stream().anyMatch(v -> v.instrument(s.symbol()) != null);
+      reject(
+          s,
+          listed ? RejectCode.NO_ROUTE : RejectCode.UNKNOWN_SYMBOL,
+          listed
+              ? "no venue with a fresh book deep enough for " + s.symbol()
+              : s.symbol() + " not listed on any venue");
+      return;
+    }
+    int chosen = -1;
+    OrderRequest req = null;
+    for (int i = 0; i < candidates.size() && chosen < 0; i++) {
+      Router.Candidate c = candidates.get(i);
+      req = request(s, c.instrument(), c.venue(), now);
+      if (req == null) {
+        return; // could not be sized: already rejected
+      }
+      if (risk.probe(req, s.strategy(), slippage(s)).accepted()) {
+        chosen = i;
+      }
+    }
+    if (chosen < 0) { // no venue takes it: deny on the best one, with its reason
+      chosen = 0;
+      req = request(s, candidates.get(0).instrument(), candidates.get(0).venue(), now);
+    }
+    RiskResult r = risk.check(req, s.strategy(), slippage(s));
+    submitOrReject(
+        s, req, r, candidates.get(chosen).venue(), Router.describe(candidates, chosen), now);
+  }
+
+  private void submitOrReject(
+      Signal s, OrderRequest req, RiskResult r, VenueState v, String route, long now) {
+    stats.orders++;
+    if (!r.accepted()) {
+      stats.reject(r.denial().code());
+      if (r.denial().code() != RejectCode.DUPLICATE_CLIENT_ORDER_ID) {
+        orders.reject(req, r.denial().code(), r.denial().detail(), route);
+      }
+      return;
+    }
+    orders.submit(forVenue(r.order(), v), r.adjustment(), route);
+    stats.ordersSent++;
+    if (s.receivedNanos() > 0) {
+      stats.signalToSubmit.record(clock.nanos() - s.receivedNanos());
+    }
+  }
+
+  /**
+   * Builds the order for one venue, or rejects the signal (and returns null) when it cannot be
+   * sized.
+   */
+  private OrderRequest request(Signal s, Instrument in, VenueState v, long now) {
+    Price price = s.price() == null ? null : normalize(s.price(), in.priceScale());
+    Quantity qty = s.quantity() == null ? null : normalize(s.quantity(), in.quantityScale());
+    if (qty == null) {
+      Price reference = price;
+      if (reference == null || s.type() == OrderType.MARKET) {
+        OrderBook book = v.books.get(in.id());
+        reference = book == null ? null : book.mid();
+      }
+      if (reference == null) {
+        reject(
+            s,
+            RejectCode.NO_REFERENCE_PRICE,
+            "no price to size " + s.signalId() + " on " + in.id());
+        return null;
+      }
+      qty =
+          s.notional() != null
+              ? Sizer.forNotional(in, s.notional().toBigDecimal(), reference)
+              : sizer.size(
+                  in, s.sizing(), reference, balances, risk.config().effective(in.id()), why);
+      if (qty == null) {
+        reject(s, RejectCode.NO_REFERENCE_PRICE, why[0]);
+        return null;
+      }
+    }
+    TimeInForce tif = s.type() == OrderType.MARKET ? TimeInForce.IOC : s.timeInForce();
+    return new OrderRequest(
+        ids.next(),
+        in,
+        s.side(),
+        s.type(),
+        tif,
+        s.type() == OrderType.MARKET ? null : price,
+        qty,
+        null,
+        null,
+        s.signalId(),
+        s.strategy(),
+        now);
+  }
+
+  /**
+   * A market order with a protection price goes out as is where the venue supports protection,
+   * otherwise as a marketable IOC limit at the protection price.
+   */
+  static OrderRequest forVenue(OrderRequest o, VenueState v) {
+    if (o.type() != OrderType.MARKET
+        || o.protectionPrice() == null
+        || v.capabilities.contains(Capability.MARKET_PROTECTION_PRICE)) {
+      return o;
+    }
+    return new OrderRequest(
+        o.clientOrderId(),
+        o.instrument(),
+        o.side(),
+        OrderType.LIMIT,
+        TimeInForce.IOC,
+        o.protectionPrice(),
+        o.quantity(),
+        null,
+        null,
+        o.signalId(),
+        o.strategy(),
+        o.createdNanos());
+  }
+
+  private static int slippage(Signal s) {
+    return s.maxSlippageBps() == null ? -1 : s.maxSlippageBps();
+  }
+
+  private static Price normalize(Price p, int scale) {
+    return p.scale() <= scale ? p.withScale(scale) : p;
+  }
+
+  private static Quantity normalize(Quantity q, int scale) {
+    return q.scale() <= scale ? q.withScale(scale) : q;
+  }
+
+  private void reject(Signal s, RejectCode code, String detail) {
+    stats.signalsRejected++;
+    stats.reject(code);
+    publisher.onSignalRejected(
+        new SignalRejected(code, detail, s.toString(), s.signalId(), clock.nanos()));
+  }
+}

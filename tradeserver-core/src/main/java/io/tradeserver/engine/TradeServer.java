@@ -1,0 +1,412 @@
+package io.tradeserver.engine;
+
+import io.tradeserver.model.RejectCode;
+import io.tradeserver.model.Signal;
+import io.tradeserver.risk.RiskConfig;
+import io.tradeserver.spi.ExchangeClient;
+import io.tradeserver.spi.ExchangeClientProvider;
+import io.tradeserver.spi.ExchangeContext;
+import io.tradeserver.spi.VenueConfig;
+import io.tradeserver.time.Clock;
+import io.tradeserver.time.ExecutorScheduler;
+import io.tradeserver.time.Scheduler;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TradeServer embedded: signals in, orders out, through risk, with every order, fill and position
+ * tracked. Build one with {@link #builder()}, then either {@link #start()} it (it runs its own
+ * engine thread) or {@link #connect()} it and call {@link #doWork()} from your own loop.
+ *
+ * <pre>{@code
+ * try (TradeServer ts = TradeServer.builder()
+ *     .venue(VenueConfig.builder("sim").build())
+ *     .listener(new TradeServerListener() {
+ *       public void onOrder(Order o) { System.out.println(o.status()); }
+ *     })
+ *     .build()) {
+ *   ts.start();
+ *   ts.offer(Signal.builder().signalId("s-1").symbol("BTC-USDT").side(Side.BUY)
+ *       .type(OrderType.LIMIT).quantity("0.01").price("64000").exchange("sim").build());
+ * }
+ * }</pre>
+ *
+ * <p>Every method is thread-safe. Listener callbacks run on the engine thread.
+ */
+public final class TradeServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TradeServer.class);
+  private final Engine engine;
+  private final List<ExchangeClient> clients;
+  private final IdleStrategy idle;
+  private final Scheduler ownedScheduler;
+  private final boolean flattenOnKill;
+  private volatile Thread thread;
+  private volatile boolean running;
+  private volatile boolean connected;
+
+  private TradeServer(
+      Engine engine,
+      List<ExchangeClient> clients,
+      IdleStrategy idle,
+      Scheduler ownedScheduler,
+      boolean flattenOnKill) {
+    this.engine = engine;
+    this.clients = clients;
+    this.idle = idle;
+    this.ownedScheduler = ownedScheduler;
+    this.flattenOnKill = flattenOnKill;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Queues a signal. Never blocks: a full inbox answers {@link OfferResult#BACK_PRESSURED} and
+   * nothing is queued, so the caller can slow down (a JetStream consumer simply does not ack).
+   */
+  public OfferResult offer(Signal signal) {
+    return engine.offer(signal);
+  }
+
+  /**
+   * Records a signal that could not even be parsed, so it is counted and published as a dead
+   * letter.
+   */
+  public void reportRejectedSignal(RejectCode reason, String detail, String raw, String signalId) {
+    engine.execute(
+        e -> {
+          e.stats.signals++;
+          e.stats.signalsRejected++;
+          e.stats.reject(reason);
+          e.publisher.onSignalRejected(
+              new SignalRejected(reason, detail, raw, signalId, engine.status().timeNanos()));
+          return null;
+        });
+  }
+
+  /** Stops all new orders (cancels still go out) until {@link #resume}. */
+  public CompletableFuture<ControlResult> halt(String cause) {
+    return engine.execute(e -> e.controls.halt(cause));
+  }
+
+  /** Lets only position-reducing orders through. */
+  public CompletableFuture<ControlResult> reduce(String cause) {
+    return engine.execute(e -> e.controls.reduce(cause));
+  }
+
+  /** Back to ACTIVE; re-arms the circuit breakers. */
+  public CompletableFuture<ControlResult> resume(String cause) {
+    return engine.execute(e -> e.controls.resume(cause));
+  }
+
+  /**
+   * The kill switch: halt, cancel every open order on every venue (and flatten if configured),
+   * latched until {@link #resume}.
+   */
+  public CompletableFuture<ControlResult> killSwitch(String cause) {
+    return engine.execute(e -> e.controls.killSwitch(cause, flattenOnKill));
+  }
+
+  /**
+   * Cancels one order by client order id. Completes with false when there is nothing to cancel
+   * (unknown, done, or a cancel already pending).
+   */
+  public CompletableFuture<Boolean> cancel(String clientOrderId) {
+    return engine.execute(e -> e.orders.cancel(clientOrderId));
+  }
+
+  /**
+   * Cancels every open order of ours on {@code venue}, or on all venues when null, without halting
+   * (unlike the kill switch). Completes with the number of cancels sent.
+   */
+  public CompletableFuture<Integer> cancelAll(String venue) {
+    return engine.execute(e -> e.orders.cancelAll(venue));
+  }
+
+  /** Swaps the risk configuration atomically on the engine thread. */
+  public CompletableFuture<ControlResult> reloadRisk(RiskConfig config) {
+    return engine.execute(
+        e -> {
+          e.risk.reload(config);
+          return new ControlResult(true, e.risk.state(), "risk limits reloaded");
+        });
+  }
+
+  /** Enables or disables a venue for new orders (open orders are left alone). */
+  public CompletableFuture<ControlResult> setVenueEnabled(
+      String venue, boolean enabled, String cause) {
+    return engine.execute(
+        e -> {
+          if (!e.venues.containsKey(venue)) {
+            return new ControlResult(false, e.risk.state(), "no venue " + venue);
+          }
+          if (enabled) {
+            e.risk.enableVenue(venue, cause);
+          } else {
+            e.risk.disableVenue(venue, cause);
+          }
+          return new ControlResult(
+              true, e.risk.state(), venue + (enabled ? " enabled" : " disabled"));
+        });
+  }
+
+  /** The latest status, refreshed every {@code statusInterval} on the engine thread. */
+  public StatusSnapshot status() {
+    return engine.status();
+  }
+
+  /** A status taken now on the engine thread. */
+  public CompletableFuture<StatusSnapshot> freshStatus() {
+    return engine.execute(Engine::buildStatus);
+  }
+
+  /** Signals waiting in the inbox. */
+  public int signalBacklog() {
+    return engine.signalBacklog();
+  }
+
+  public Set<String> venues() {
+    return engine.venues.keySet();
+  }
+
+  /** Starts the venue clients (instruments, streams, balances). Idempotent. */
+  public synchronized void connect() {
+    if (connected) {
+      return;
+    }
+    connected = true;
+    clients.forEach(ExchangeClient::start);
+  }
+
+  /** One duty cycle, for hosts that drive the engine; always call from the same thread. */
+  public int doWork() {
+    return engine.doWork();
+  }
+
+  /** Connects and runs the engine on its own thread, {@code tradeserver-engine}. */
+  public synchronized void start() {
+    if (thread != null) {
+      return;
+    }
+    running = true;
+    thread = new Thread(this::run, "tradeserver-engine");
+    thread.setDaemon(true);
+    thread.start();
+    connect();
+  }
+
+  private void run() {
+    log.info("engine started with venues {}", engine.venues.keySet());
+    while (running) {
+      int work = engine.doWork();
+      if (work == 0) {
+        engine.parked(true);
+        if (!engine
+            .hasWork()) { // re-check after publishing "parked": a producer may have just missed it
+          idle.idle(0);
+        }
+        engine.parked(false);
+      } else {
+        idle.idle(work);
+      }
+    }
+    engine.doWork(); // apply what is already queued
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(Duration.ofSeconds(5).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    engine.close();
+    for (ExchangeClient c : clients) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        log.warn("closing {} failed", c.venue(), e);
+      }
+    }
+    if (ownedScheduler instanceof ExecutorScheduler s) {
+      s.close();
+    }
+  }
+
+  /** Builds a {@link TradeServer}. */
+  public static final class Builder {
+    private Clock clock = Clock.system();
+    private EngineConfig engineConfig = EngineConfig.defaults();
+    private RiskConfig risk = RiskConfig.defaults();
+    private final List<TradeServerListener> listeners = new ArrayList<>();
+    private final List<Object[]> venues =
+        new ArrayList<>(); // {VenueConfig, ExchangeClient or null}
+    private OkHttpClient http;
+    private Scheduler scheduler;
+    private IdleStrategy idle = IdleStrategy.backoff();
+
+    public Builder clock(Clock v) {
+      clock = v;
+      return this;
+    }
+
+    public Builder engineConfig(EngineConfig v) {
+      engineConfig = v;
+      return this;
+    }
+
+    public Builder risk(RiskConfig v) {
+      risk = v;
+      return this;
+    }
+
+    public Builder listener(TradeServerListener v) {
+      listeners.add(v);
+      return this;
+    }
+
+    /** A venue created from its configuration by the provider named in it (ServiceLoader). */
+    public Builder venue(VenueConfig config) {
+      venues.add(new Object[] {config, null});
+      return this;
+    }
+
+    /**
+     * A venue you built yourself. It must send its events to {@link #sink()}'s listener; use {@link
+     * #venueContext(VenueConfig)} to get a context wired to the engine.
+     */
+    public Builder venue(ExchangeClient client, VenueConfig config) {
+      venues.add(new Object[] {config, client});
+      return this;
+    }
+
+    public Builder httpClient(OkHttpClient v) {
+      http = v;
+      return this;
+    }
+
+    /** Timer for adapters; by default one daemon thread owned by the TradeServer. */
+    public Builder scheduler(Scheduler v) {
+      scheduler = v;
+      return this;
+    }
+
+    public Builder idleStrategy(IdleStrategy v) {
+      idle = v;
+      return this;
+    }
+
+    private final Sink sink = new Sink();
+
+    /**
+     * The engine's event sink, for clients built outside (see {@link #venue(ExchangeClient,
+     * VenueConfig)}).
+     */
+    public Sink sink() {
+      return sink;
+    }
+
+    /** A context wired to this builder's clock, scheduler, HTTP client and engine sink. */
+    public ExchangeContext venueContext(VenueConfig config) {
+      ensureShared();
+      return ExchangeContext.builder()
+          .config(config)
+          .listener(sink::onEvent)
+          .clock(clock)
+          .scheduler(scheduler)
+          .httpClient(http)
+          .build();
+    }
+
+    private Scheduler owned;
+
+    private void ensureShared() {
+      if (http == null) {
+        http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+      }
+      if (scheduler == null) {
+        owned = new ExecutorScheduler("tradeserver-timer");
+        scheduler = owned;
+      }
+    }
+
+    /**
+     * @throws IllegalArgumentException when a venue's provider is missing or its configuration is
+     *     invalid, naming every problem
+     */
+    public TradeServer build() {
+      ensureShared();
+      Map<String, ExchangeClientProvider> providers = new HashMap<>();
+      for (ExchangeClientProvider p : ServiceLoader.load(ExchangeClientProvider.class)) {
+        providers.putIfAbsent(p.id(), p);
+      }
+      List<String> problems = new ArrayList<>();
+      List<VenueState> states = new ArrayList<>();
+      List<ExchangeClient> clients = new ArrayList<>();
+      for (Object[] v : venues) {
+        VenueConfig cfg = (VenueConfig) v[0];
+        if (!cfg.enabled()) {
+          continue;
+        }
+        ExchangeClient client = (ExchangeClient) v[1];
+        if (client == null) {
+          ExchangeClientProvider p = providers.get(cfg.provider());
+          if (p == null) {
+            problems.add(
+                "venue "
+                    + cfg.venue()
+                    + ": no provider '"
+                    + cfg.provider()
+                    + "' on the classpath (have "
+                    + providers.keySet()
+                    + ")");
+            continue;
+          }
+          try {
+            client = p.create(venueContext(cfg));
+          } catch (IllegalArgumentException e) {
+            problems.add("venue " + cfg.venue() + ": " + e.getMessage());
+            continue;
+          }
+        }
+        BigDecimal fee = cfg.takerFeeBps();
+        states.add(new VenueState(client, fee, cfg.symbols(), cfg.bookDepth()));
+        clients.add(client);
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
+      sink.engine = engine;
+      return new TradeServer(engine, clients, idle, owned, risk.flattenOnKill());
+    }
+  }
+
+  /** Forwards adapter events to the engine once it exists. */
+  public static final class Sink {
+    private volatile Engine engine;
+
+    public void onEvent(io.tradeserver.event.VenueEvent e) {
+      Engine en = engine;
+      if (en == null) {
+        throw new IllegalStateException("event before the TradeServer was built: " + e);
+      }
+      en.onVenueEvent(e);
+    }
+  }
+}

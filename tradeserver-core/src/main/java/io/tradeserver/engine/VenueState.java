@@ -1,0 +1,66 @@
+package io.tradeserver.engine;
+
+import io.tradeserver.event.Channel;
+import io.tradeserver.event.ConnectionState;
+import io.tradeserver.model.BookSnapshot;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.InstrumentId;
+import io.tradeserver.model.OrderBook;
+import io.tradeserver.spi.Capability;
+import io.tradeserver.spi.EngineDriven;
+import io.tradeserver.spi.ExchangeClient;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine's view of one venue: its client, instruments, books and connection state. Engine
+ * thread only.
+ */
+final class VenueState {
+  final String id;
+  final ExchangeClient client;
+  final EngineDriven driven;
+  final Set<Capability> capabilities;
+  final BigDecimal takerFeeBps;
+  final List<String> symbols;
+  final int bookDepth;
+  final Map<String, Instrument> instruments = new HashMap<>();
+  final Map<InstrumentId, OrderBook> books = new HashMap<>();
+  final EnumMap<Channel, ConnectionState> connections = new EnumMap<>(Channel.class);
+  long rateLimitedUntilNanos;
+  String lastAlert;
+
+  VenueState(ExchangeClient client, BigDecimal takerFeeBps, List<String> symbols, int bookDepth) {
+    this.bookDepth = bookDepth;
+    this.id = client.venue();
+    this.client = client;
+    this.driven = client instanceof EngineDriven d ? d : null;
+    this.capabilities = client.capabilities();
+    this.takerFeeBps = takerFeeBps;
+    this.symbols = List.copyOf(symbols);
+  }
+
+  Instrument instrument(String symbol) {
+    return instruments.get(symbol);
+  }
+
+  /** Applies a book snapshot; returns the engine's book for the instrument. */
+  OrderBook apply(BookSnapshot s) {
+    OrderBook b = books.get(s.instrumentId());
+    if (b == null || b.priceScale() != s.priceScale() || b.quantityScale() != s.quantityScale()) {
+      b = new OrderBook(s.instrumentId(), s.priceScale(), s.quantityScale());
+      books.put(s.instrumentId(), b);
+    }
+    b.replaceWith(s);
+    return b;
+  }
+
+  /** True when the symbol list is empty (trade everything) or names {@code symbol}. */
+  boolean trades(String symbol) {
+    return symbols.isEmpty() || symbols.contains(symbol);
+  }
+}

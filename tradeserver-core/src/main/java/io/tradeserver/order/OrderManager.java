@@ -1,0 +1,482 @@
+package io.tradeserver.order;
+
+import io.tradeserver.event.CancelRejected;
+import io.tradeserver.event.FillReport;
+import io.tradeserver.event.OpenOrders;
+import io.tradeserver.event.OrderAccepted;
+import io.tradeserver.event.OrderCanceled;
+import io.tradeserver.event.OrderExpired;
+import io.tradeserver.event.OrderNotFound;
+import io.tradeserver.event.OrderRejected;
+import io.tradeserver.event.OrderStatusReport;
+import io.tradeserver.event.SubmitUnknown;
+import io.tradeserver.event.VenueEventHandler;
+import io.tradeserver.model.Fill;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.InstrumentId;
+import io.tradeserver.model.OrderRequest;
+import io.tradeserver.model.OrderStatus;
+import io.tradeserver.model.Quantity;
+import io.tradeserver.model.RejectCode;
+import io.tradeserver.time.Clock;
+import java.math.RoundingMode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Owns every order's lifecycle (DESIGN §4) on the engine thread, without locks. Orders enter with
+ * {@link #submit} (sent exactly once) or {@link #reject}; venue events move them through {@link
+ * OrderTransitions}; {@link #onTimer(long)} turns silence into UNKNOWN, queries UNKNOWN orders
+ * until the venue answers, and forgets terminal orders after the retention window.
+ */
+public final class OrderManager implements VenueEventHandler {
+  private final Clock clock;
+  private final OrderManagerConfig config;
+  private final OrderGateway gateway;
+  private final OrderListener listener;
+  final Function<InstrumentId, Instrument> instruments;
+  final HashMap<String, ManagedOrder> orders = new HashMap<>();
+  private final ArrayDeque<ManagedOrder> awaitingAck = new ArrayDeque<>();
+  private final ArrayDeque<ManagedOrder> awaitingCancel = new ArrayDeque<>();
+  private final ArrayDeque<ManagedOrder> retired = new ArrayDeque<>();
+  private final List<ManagedOrder> unknown = new ArrayList<>();
+  final List<ManagedOrder> reconciling = new ArrayList<>();
+  private final RecentTrades recentTrades;
+  private final OpenExposure exposure = new OpenExposure();
+  private final Reconciler reconciler = new Reconciler(this);
+  private long duplicateFills;
+  private long anomalies;
+
+  public OrderManager(
+      Clock clock,
+      OrderManagerConfig config,
+      OrderGateway gateway,
+      OrderListener listener,
+      Function<InstrumentId, Instrument> instruments) {
+    this.clock = clock;
+    this.config = config;
+    this.gateway = gateway;
+    this.listener = listener;
+    this.instruments = instruments;
+    this.recentTrades = new RecentTrades(config.tradeIdWindow());
+  }
+
+  /**
+   * Creates the order and sends it, once. A synchronous failure of the gateway means it was not
+   * sent: the order is REJECTED.
+   *
+   * @throws IllegalStateException when the client order id is already in use (risk checks first)
+   */
+  public ManagedOrder submit(OrderRequest request) {
+    return submit(request, null, null);
+  }
+
+  /**
+   * As {@link #submit(OrderRequest)}, recording what risk adjusted and how the venue was chosen,
+   * both shown in the order's events.
+   */
+  public ManagedOrder submit(OrderRequest request, String adjustment, String route) {
+    ManagedOrder o = new ManagedOrder(request, clock.nanos());
+    if (orders.putIfAbsent(request.clientOrderId(), o) != null) {
+      throw new IllegalStateException("client order id in use: " + request.clientOrderId());
+    }
+    o.reasonDetail = adjustment;
+    o.route = route;
+    listener.onOrderChanged(o, null);
+    move(o, OrderEventType.SEND);
+    o.sentNanos = o.updatedNanos;
+    awaitingAck.addLast(o);
+    try {
+      gateway.submit(o);
+    } catch (RuntimeException e) {
+      RejectCode code =
+          e instanceof UnsupportedOperationException
+              ? RejectCode.UNSUPPORTED_ORDER
+              : RejectCode.VENUE_REJECTED;
+      rejectWith(o, code, "not sent: " + e.getMessage());
+    }
+    return o;
+  }
+
+  /** Records an order refused before sending (a risk denial): one REJECTED event, no venue call. */
+  public ManagedOrder reject(OrderRequest request, RejectCode code, String detail) {
+    return reject(request, code, detail, null);
+  }
+
+  /** As {@link #reject(OrderRequest, RejectCode, String)}, with the routing decision. */
+  public ManagedOrder reject(OrderRequest request, RejectCode code, String detail, String route) {
+    ManagedOrder o = new ManagedOrder(request, clock.nanos());
+    if (orders.putIfAbsent(request.clientOrderId(), o) != null) {
+      throw new IllegalStateException("client order id in use: " + request.clientOrderId());
+    }
+    o.route = route;
+    o.reason = code;
+    o.reasonDetail = detail;
+    o.status = OrderStatus.REJECTED;
+    o.terminalNanos = o.updatedNanos;
+    retired.addLast(o);
+    listener.onOrderChanged(o, null);
+    return o;
+  }
+
+  /**
+   * Requests a cancel. Returns false when there is nothing to cancel (unknown, done, or a cancel
+   * already pending). A PENDING_NEW order is canceled locally.
+   */
+  public boolean cancel(String clientOrderId) {
+    ManagedOrder o = orders.get(clientOrderId);
+    if (o == null || o.status.isTerminal() || o.status == OrderStatus.PENDING_CANCEL) {
+      return false;
+    }
+    boolean send = o.status != OrderStatus.PENDING_NEW;
+    move(o, OrderEventType.CANCEL_REQUEST);
+    if (send) {
+      o.cancelNanos = clock.nanos();
+      awaitingCancel.addLast(o);
+      gateway.cancel(o);
+    }
+    return true;
+  }
+
+  /** Cancels every open order on {@code venue}, or on all venues when null; returns how many. */
+  public int cancelAll(String venue) {
+    List<String> ids = new ArrayList<>();
+    for (ManagedOrder o : orders.values()) {
+      if ((venue == null || venue.equals(o.venue())) && !o.status.isTerminal()) {
+        ids.add(o.clientOrderId());
+      }
+    }
+    int n = 0;
+    for (String id : ids) {
+      n += cancel(id) ? 1 : 0;
+    }
+    return n;
+  }
+
+  public ManagedOrder get(String clientOrderId) {
+    return orders.get(clientOrderId);
+  }
+
+  public boolean contains(String clientOrderId) {
+    return orders.containsKey(clientOrderId);
+  }
+
+  /** Orders in memory (live and retained terminal ones). */
+  public Collection<ManagedOrder> orders() {
+    return Collections.unmodifiableCollection(orders.values());
+  }
+
+  /** Open orders, counted incrementally. */
+  public OpenExposure exposure() {
+    return exposure;
+  }
+
+  public long duplicateFills() {
+    return duplicateFills;
+  }
+
+  public long anomalies() {
+    return anomalies;
+  }
+
+  // ---- venue events -------------------------------------------------------------------------
+
+  @Override
+  public void onOrderAccepted(OrderAccepted e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o == null) {
+      anomaly("ack-unknown-order", e.toString());
+      return;
+    }
+    if (o.exchangeOrderId == null) {
+      o.exchangeOrderId = e.exchangeOrderId();
+    }
+    if (o.ackNanos == 0) {
+      o.ackNanos = e.timeNanos();
+    }
+    move(o, OrderEventType.ACK);
+  }
+
+  @Override
+  public void onOrderRejected(OrderRejected e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o == null) {
+      anomaly("reject-unknown-order", e.toString());
+      return;
+    }
+    rejectWith(o, e.code(), e.detail() == null ? e.venueCode() : e.detail());
+  }
+
+  @Override
+  public void onOrderCanceled(OrderCanceled e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o == null) {
+      return; // e.g. a cancel-all listing an order we already forgot
+    }
+    if (o.exchangeOrderId == null) {
+      o.exchangeOrderId = e.exchangeOrderId();
+    }
+    move(o, OrderEventType.CANCELED);
+  }
+
+  @Override
+  public void onOrderExpired(OrderExpired e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o != null) {
+      move(o, OrderEventType.EXPIRE);
+    }
+  }
+
+  @Override
+  public void onCancelRejected(CancelRejected e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o == null) {
+      return;
+    }
+    move(o, OrderEventType.CANCEL_REJECT);
+    if (e.code() == RejectCode.UNKNOWN_ORDER && !o.status.isTerminal()) {
+      gateway.query(o); // most likely filled or canceled meanwhile: find out
+    }
+  }
+
+  @Override
+  public void onFillReport(FillReport e) {
+    Fill f = e.fill();
+    ManagedOrder o = f.clientOrderId() == null ? null : orders.get(f.clientOrderId());
+    if (o == null) {
+      if (recentTrades.add(f.instrumentId(), f.tradeId())) {
+        listener.onFill(null, f, false);
+      } else {
+        duplicateFills++;
+      }
+      return;
+    }
+    if (o.hasTrade(f.tradeId())) {
+      duplicateFills++;
+      return;
+    }
+    o.addTrade(f.tradeId());
+    applyFill(o, f, false);
+    if (e.cumulativeQuantity() != null) {
+      reconciler.checkCumulative(o, e.cumulativeQuantity(), f);
+    }
+  }
+
+  @Override
+  public void onOrderStatusReport(OrderStatusReport r) {
+    reconciler.onStatusReport(r);
+  }
+
+  @Override
+  public void onOpenOrders(OpenOrders e) {
+    reconciler.onOpenOrders(e);
+  }
+
+  @Override
+  public void onSubmitUnknown(SubmitUnknown e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o == null) {
+      anomaly("unknown-for-unknown-order", e.toString());
+      return;
+    }
+    o.reasonDetail = e.cause();
+    markUnknown(o);
+  }
+
+  @Override
+  public void onOrderNotFound(OrderNotFound e) {
+    ManagedOrder o = orders.get(e.clientOrderId());
+    if (o == null || o.status != OrderStatus.UNKNOWN) {
+      return; // SUBMITTED: the venue may not have processed it yet; the ack or timeout decides
+    }
+    if (o.queryAttempts >= config.notFoundQueries()) {
+      rejectWith(
+          o, RejectCode.NOT_FOUND_AT_VENUE, "not found after " + o.queryAttempts + " queries");
+    }
+  }
+
+  // ---- timers -------------------------------------------------------------------------------
+
+  /** Runs time-based work: ack and cancel timeouts, queries, reconciliation, retention. */
+  public void onTimer(long now) {
+    ManagedOrder head;
+    while ((head = awaitingAck.peekFirst()) != null) {
+      if (head.status != OrderStatus.SUBMITTED) {
+        awaitingAck.pollFirst();
+      } else if (now - head.sentNanos >= config.ackTimeout().toNanos()) {
+        awaitingAck.pollFirst();
+        head.reasonDetail = "no answer within " + config.ackTimeout();
+        markUnknown(head);
+      } else {
+        break;
+      }
+    }
+    while ((head = awaitingCancel.peekFirst()) != null) {
+      if (head.status != OrderStatus.PENDING_CANCEL) {
+        awaitingCancel.pollFirst();
+      } else if (now - head.cancelNanos >= config.cancelTimeout().toNanos()) {
+        awaitingCancel.pollFirst();
+        head.cancelNanos = now;
+        awaitingCancel.addLast(head);
+        gateway.query(head);
+      } else {
+        break;
+      }
+    }
+    queryUnknown(now);
+    reconciler.onTimer(now);
+    purge(now);
+  }
+
+  private void queryUnknown(long now) {
+    for (int i = unknown.size() - 1; i >= 0; i--) {
+      ManagedOrder o = unknown.get(i);
+      if (o.status != OrderStatus.UNKNOWN) {
+        unknown.remove(i);
+      } else if (now >= o.nextQueryNanos) {
+        o.queryAttempts++;
+        o.nextQueryNanos = now + config.queryInterval().toNanos();
+        gateway.query(o);
+      }
+    }
+  }
+
+  private void purge(long now) {
+    long retention = config.retention().toNanos();
+    ManagedOrder head;
+    while ((head = retired.peekFirst()) != null) {
+      boolean stillTerminal = head.status.isTerminal();
+      boolean due = now - head.terminalNanos >= retention || retired.size() > config.maxRetained();
+      if (stillTerminal && !due) {
+        break;
+      }
+      retired.pollFirst();
+      if (stillTerminal && orders.get(head.clientOrderId()) == head) {
+        orders.remove(head.clientOrderId());
+        for (int i = 0; i < head.tradeCount(); i++) {
+          recentTrades.add(head.instrumentId(), head.tradeId(i));
+        }
+      }
+    }
+  }
+
+  // ---- shared mechanics (package-private for the reconciler) --------------------------------
+
+  ManagedOrder create(OrderRequest request) {
+    if (orders.containsKey(request.clientOrderId())) {
+      throw new IllegalStateException("client order id in use: " + request.clientOrderId());
+    }
+    ManagedOrder o = new ManagedOrder(request, clock.nanos());
+    orders.put(request.clientOrderId(), o);
+    listener.onOrderChanged(o, null);
+    return o;
+  }
+
+  void markUnknown(ManagedOrder o) {
+    OrderStatus before = o.status;
+    move(o, OrderEventType.AMBIGUOUS);
+    if (o.status == OrderStatus.UNKNOWN && before != OrderStatus.UNKNOWN) {
+      o.queryAttempts = 0;
+      o.nextQueryNanos = clock.nanos();
+      unknown.add(o);
+      queryUnknown(clock.nanos());
+    }
+  }
+
+  void rejectWith(ManagedOrder o, RejectCode code, String detail) {
+    if (OrderTransitions.cell(o.status, OrderEventType.REJECT).kind()
+        == OrderTransitions.Kind.MOVE) {
+      o.reason = code;
+      o.reasonDetail = detail;
+    }
+    move(o, OrderEventType.REJECT);
+  }
+
+  /** Applies quantity to an order (the caller has deduped the trade) and moves its state. */
+  void applyFill(ManagedOrder o, Fill f, boolean reconciled) {
+    Instrument in = o.instrument();
+    long units = f.quantity().withScale(in.quantityScale(), RoundingMode.HALF_EVEN).units();
+    long credited = units;
+    if (!reconciled && o.syntheticUnits > 0) {
+      long covered = Math.min(units, o.syntheticUnits);
+      o.syntheticUnits -= covered;
+      credited -= covered; // already counted from a venue report
+    }
+    boolean wasOpen = o.status.isOpen();
+    long oldRemaining = o.remainingUnits();
+    if (credited > 0) {
+      o.addFill(credited, f.price());
+      Fill applied =
+          credited == units ? f : withQuantity(f, Quantity.of(credited, in.quantityScale()));
+      listener.onFill(o, applied, reconciled);
+    }
+    if (o.quantityUnits() > 0 && o.filledUnits > o.quantityUnits()) {
+      anomaly("overfill", o + " trade " + f.tradeId());
+    }
+    boolean complete = o.quantityUnits() > 0 && o.filledUnits >= o.quantityUnits();
+    exposure.update(o, wasOpen, oldRemaining, o.status.isOpen(), o.remainingUnits());
+    move(o, complete ? OrderEventType.FULL_FILL : OrderEventType.PARTIAL_FILL);
+  }
+
+  /** Applies the table; fires a change event and keeps exposure and retention in step. */
+  boolean move(ManagedOrder o, OrderEventType event) {
+    OrderTransitions.Cell cell = OrderTransitions.cell(o.status, event);
+    if (cell.kind() == OrderTransitions.Kind.ILLEGAL) {
+      anomaly("illegal-transition", o.status + " + " + event + " for " + o.clientOrderId());
+      return false;
+    }
+    OrderStatus next = OrderTransitions.next(o.status, event, o.filledUnits > 0);
+    if (next == o.status) {
+      return true;
+    }
+    OrderStatus previous = o.status;
+    boolean wasOpen = previous.isOpen();
+    long oldRemaining = o.remainingUnits();
+    o.status = next;
+    o.updatedNanos = clock.nanos();
+    if (next.isTerminal()) {
+      o.terminalNanos = o.updatedNanos;
+      retired.addLast(o);
+    }
+    exposure.update(o, wasOpen, oldRemaining, next.isOpen(), o.remainingUnits());
+    listener.onOrderChanged(o, previous);
+    return true;
+  }
+
+  void anomaly(String kind, String detail) {
+    anomalies++;
+    listener.onAnomaly(kind, detail);
+  }
+
+  void query(ManagedOrder o) {
+    gateway.query(o);
+  }
+
+  long now() {
+    return clock.nanos();
+  }
+
+  OrderManagerConfig config() {
+    return config;
+  }
+
+  private static Fill withQuantity(Fill f, Quantity q) {
+    return new Fill(
+        f.instrumentId(),
+        f.clientOrderId(),
+        f.exchangeOrderId(),
+        f.tradeId(),
+        f.side(),
+        f.price(),
+        q,
+        f.fee(),
+        f.feeAsset(),
+        f.liquidity(),
+        f.timeNanos());
+  }
+}

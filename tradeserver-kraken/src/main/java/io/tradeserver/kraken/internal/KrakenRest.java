@@ -1,0 +1,198 @@
+package io.tradeserver.kraken.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Raw Kraken REST transport. Public calls are plain GETs. Private calls are signed POSTs that go
+ * through one queue per key: the nonce is taken and the body signed only when a call leaves the
+ * queue, and at most {@code maxInFlight} signed calls are outstanding. With the default of one,
+ * calls reach Kraken in nonce order, so {@code EAPI:Invalid nonce} from overtaking requests cannot
+ * happen; a higher value needs a nonce window on the key. Thread-safe; handlers run on OkHttp
+ * threads.
+ */
+final class KrakenRest implements AutoCloseable {
+  private static final MediaType FORM =
+      MediaType.get("application/x-www-form-urlencoded; charset=utf-8");
+  private static final String USER_AGENT = "tradeserver-kraken/0.1";
+
+  private final String baseUrl;
+  private final OkHttpClient publicHttp;
+  private final OkHttpClient privateHttp;
+  private final Signer signer;
+  private final NonceSource nonces;
+  private final int maxInFlight;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Object sendLock = new Object();
+  private final StringBuilder body = new StringBuilder(256);
+  private int inFlight;
+  private boolean closed;
+
+  KrakenRest(
+      String baseUrl,
+      OkHttpClient publicHttp,
+      OkHttpClient privateHttp,
+      Signer signer,
+      NonceSource nonces,
+      int maxInFlight) {
+    this.baseUrl = baseUrl;
+    this.publicHttp = publicHttp;
+    this.privateHttp = privateHttp;
+    this.signer = signer;
+    this.nonces = nonces;
+    this.maxInFlight = maxInFlight;
+  }
+
+  /** GET {@code /0/public/<method>?<query>}; {@code query} is already encoded, or empty. */
+  void publicGet(String method, String query, RestHandler handler) {
+    String url = baseUrl + "/0/public/" + method + (query.isEmpty() ? "" : "?" + query);
+    Request r = new Request.Builder().url(url).header("User-Agent", USER_AGENT).get().build();
+    publicHttp.newCall(r).enqueue(new Delivery(handler, false));
+  }
+
+  /**
+   * Queues a signed POST to {@code /0/private/<method>}. {@code params} appends {@code &key=value}
+   * pairs (see {@link Form}) after the nonce when the call is sent.
+   */
+  void privatePost(String method, Consumer<StringBuilder> params, RestHandler handler) {
+    if (signer == null) {
+      throw new IllegalStateException("no credentials configured for private " + method);
+    }
+    synchronized (queue) {
+      if (closed) {
+        handler.onFailure(new IOException("client closed"));
+        return;
+      }
+      queue.add(new Pending("/0/private/" + method, params, handler));
+    }
+    pump();
+  }
+
+  /** Number of private calls waiting for a slot (not yet signed). */
+  int queued() {
+    synchronized (queue) {
+      return queue.size();
+    }
+  }
+
+  private void pump() {
+    while (true) {
+      Pending p;
+      synchronized (queue) {
+        if (closed || inFlight >= maxInFlight || queue.isEmpty()) {
+          return;
+        }
+        p = queue.poll();
+        inFlight++;
+      }
+      send(p);
+    }
+  }
+
+  private void send(Pending p) {
+    try {
+      sign(p);
+    } catch (RuntimeException e) {
+      // Nothing left this process: report it as a failure that provably was not sent.
+      released();
+      java.net.ConnectException notSent = new java.net.ConnectException("not sent: " + e);
+      notSent.initCause(e);
+      p.handler.onFailure(notSent);
+    }
+  }
+
+  private void sign(Pending p) {
+    Request request;
+    synchronized (sendLock) {
+      long nonce = nonces.next();
+      body.setLength(0);
+      body.append("nonce=").append(nonce);
+      p.params.accept(body);
+      byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] nonceBytes = Long.toString(nonce).getBytes(StandardCharsets.US_ASCII);
+      String sign = signer.sign(p.pathBytes, nonceBytes, bytes);
+      request =
+          new Request.Builder()
+              .url(baseUrl + p.path)
+              .header("API-Key", signer.apiKey())
+              .header("API-Sign", sign)
+              .header("User-Agent", USER_AGENT)
+              .post(RequestBody.create(bytes, FORM))
+              .build();
+      // Enqueued under the lock so calls are handed to OkHttp in nonce order.
+      privateHttp.newCall(request).enqueue(new Delivery(p.handler, true));
+    }
+  }
+
+  private void released() {
+    synchronized (queue) {
+      inFlight--;
+    }
+    pump();
+  }
+
+  @Override
+  public void close() {
+    ArrayDeque<Pending> dropped;
+    synchronized (queue) {
+      closed = true;
+      dropped = new ArrayDeque<>(queue);
+      queue.clear();
+    }
+    for (Pending p : dropped) {
+      p.handler.onFailure(new java.net.ConnectException("client closed before sending"));
+    }
+  }
+
+  private record Pending(
+      String path, byte[] pathBytes, Consumer<StringBuilder> params, RestHandler handler) {
+    Pending(String path, Consumer<StringBuilder> params, RestHandler handler) {
+      this(path, path.getBytes(StandardCharsets.US_ASCII), params, handler);
+    }
+  }
+
+  /** Reads the whole body, frees the private slot, then hands the answer over. */
+  private final class Delivery implements Callback {
+    private final RestHandler handler;
+    private final boolean signed;
+
+    Delivery(RestHandler handler, boolean signed) {
+      this.handler = handler;
+      this.signed = signed;
+    }
+
+    @Override
+    public void onResponse(Call call, Response response) {
+      byte[] bytes;
+      int status = response.code();
+      try (ResponseBody b = response.body()) {
+        bytes = b.bytes();
+      } catch (IOException e) {
+        onFailure(call, e);
+        return;
+      }
+      if (signed) {
+        released();
+      }
+      handler.onResponse(status, bytes);
+    }
+
+    @Override
+    public void onFailure(Call call, IOException e) {
+      if (signed) {
+        released();
+      }
+      handler.onFailure(e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.tradeserver.kraken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradeserver.spi.Credentials;
+import io.tradeserver.spi.ExchangeClientProvider;
+import io.tradeserver.spi.VenueConfig;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class KrakenConfigTest {
+  @Test
+  void defaultsAndOptions() {
+    KrakenConfig c =
+        KrakenConfig.from(
+            VenueConfig.builder("kraken")
+                .credentials(Credentials.of("k", FakeKraken.SECRET))
+                .option("tier", "pro")
+                .option("privateConcurrency", "4")
+                .option("nonceWindow", "true")
+                .build());
+    assertThat(c.restUrl()).isEqualTo("https://api.kraken.com");
+    assertThat(c.publicStreamUrl()).isEqualTo("wss://ws.kraken.com/v2");
+    assertThat(c.privateStreamUrl()).isEqualTo("wss://ws-auth.kraken.com/v2");
+    assertThat(c.tier()).isEqualTo(KrakenTier.PRO);
+    assertThat(c.privateConcurrency()).isEqualTo(4);
+    assertThat(c.toString()).doesNotContain(FakeKraken.SECRET);
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    assertThatThrownBy(
+            () ->
+                KrakenConfig.from(
+                    VenueConfig.builder("kraken")
+                        .credentials(Credentials.of("k", "not base64!"))
+                        .option("tier", "gold")
+                        .option("privateConcurrency", "3")
+                        .option("maxRequests", "0")
+                        .build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("options.tier")
+        .hasMessageContaining("nonceWindow")
+        .hasMessageContaining("maxRequests")
+        .hasMessageContaining("base64")
+        .hasMessageNotContaining("not base64!");
+  }
+
+  @Test
+  void tierLimitsAsPublished() {
+    assertThat(KrakenTier.STARTER.apiCounterMax()).isEqualTo(15);
+    assertThat(KrakenTier.STARTER.tradingCounterMax()).isEqualTo(60);
+    assertThat(KrakenTier.INTERMEDIATE.tradingCounterDrain().toMillis()).isEqualTo(53_419);
+    assertThat(KrakenTier.PRO.apiCounterDrain().toSeconds()).isEqualTo(20);
+  }
+
+  @Test
+  void providerIsFoundByServiceLoader() {
+    assertThat(ServiceLoader.load(ExchangeClientProvider.class).stream().map(p -> p.get().id()))
+        .contains("kraken");
+  }
+}

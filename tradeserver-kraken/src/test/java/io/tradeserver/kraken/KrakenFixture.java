@@ -1,0 +1,185 @@
+package io.tradeserver.kraken;
+
+import io.tradeserver.kraken.FakeKraken.FakeOrder;
+import io.tradeserver.kraken.internal.KrakenExchangeClient;
+import io.tradeserver.model.OrderRequest;
+import io.tradeserver.model.OrderStatus;
+import io.tradeserver.model.Price;
+import io.tradeserver.model.Quantity;
+import io.tradeserver.model.Side;
+import io.tradeserver.spi.Credentials;
+import io.tradeserver.spi.ExchangeClient;
+import io.tradeserver.spi.ExchangeClientContractTest;
+import io.tradeserver.spi.VenueConfig;
+import io.tradeserver.testing.Await;
+import io.tradeserver.testing.RecordingVenueListener;
+import io.tradeserver.testing.TestContexts;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import mockwebserver3.MockResponse;
+
+/** The contract fixture: a {@link KrakenExchangeClient} wired to a {@link FakeKraken}. */
+public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
+  public final FakeKraken kraken;
+  public final TestContexts kit = new TestContexts();
+  public final KrakenExchangeClient client;
+
+  public KrakenFixture() throws IOException {
+    this(b -> b);
+  }
+
+  public KrakenFixture(UnaryOperator<VenueConfig.Builder> tweak) throws IOException {
+    kraken = new FakeKraken();
+    VenueConfig vc =
+        tweak
+            .apply(
+                VenueConfig.builder("kraken")
+                    .restUrl(kraken.restUrl())
+                    .streamUrl(kraken.publicStreamUrl())
+                    .privateStreamUrl(kraken.privateStreamUrl())
+                    .credentials(Credentials.of(FakeKraken.API_KEY, FakeKraken.SECRET))
+                    .requestTimeout(Duration.ofSeconds(3))
+                    .symbols(List.of("BTC-USD")))
+            .build();
+    client = (KrakenExchangeClient) new KrakenExchangeProvider().create(kit.context(vc));
+  }
+
+  @Override
+  public ExchangeClient client() {
+    return client;
+  }
+
+  @Override
+  public RecordingVenueListener events() {
+    return kit.listener;
+  }
+
+  @Override
+  public String symbol() {
+    return "BTC-USD";
+  }
+
+  @Override
+  public void acceptNextOrder() {
+    // The fake accepts by default.
+  }
+
+  @Override
+  public void rejectNextOrderInsufficientBalance() {
+    kraken.script("AddOrder", c -> FakeKraken.json("{\"error\":[\"EOrder:Insufficient funds\"]}"));
+  }
+
+  @Override
+  public void failNextOrderAmbiguously() {
+    kraken.script(
+        "AddOrder",
+        c -> {
+          FakeKrakenAnswers.accept(kraken, c);
+          return new MockResponse.Builder().code(502).body("<html>502 Bad Gateway</html>").build();
+        });
+  }
+
+  /** Waits until the client has subscribed to executions. */
+  public void awaitExecutionsSubscribed() {
+    Await.until(
+        Duration.ofSeconds(5),
+        () -> kraken.executions.subscriptions > 0,
+        () -> "no executions subscription");
+  }
+
+  @Override
+  public void fill(
+      OrderRequest order, String tradeId, Price price, Quantity quantity, Quantity cumulative) {
+    awaitExecutionsSubscribed();
+    FakeOrder o = FakeKrakenAnswers.find(kraken, null, order.clientOrderId());
+    o.volExec = cumulative.toString();
+    kraken.executions.send(
+        ExecutionMessages.trade(o, tradeId, price, quantity, cumulative, order.side()));
+  }
+
+  @Override
+  public void acceptNextCancel(OrderRequest order) {
+    // The fake cancels open orders by default.
+  }
+
+  @Override
+  public void reportNextQuery(
+      OrderRequest order, OrderStatus status, Quantity filled, Price averagePrice) {
+    FakeOrder o = FakeKrakenAnswers.find(kraken, null, order.clientOrderId());
+    o.status =
+        switch (status) {
+          case FILLED -> "closed";
+          case CANCELED -> "canceled";
+          case EXPIRED -> "expired";
+          default -> "open";
+        };
+    o.volExec = filled.withScale(8).toString();
+    o.avgPrice = averagePrice == null ? "0.0" : averagePrice.toString();
+    if (filled.isPositive()) {
+      String id = "TQ" + o.txid.substring(1);
+      o.tradeIds.add(id);
+      kraken.trades.put(
+          id,
+          Map.of(
+              "ordertxid",
+              o.txid,
+              "type",
+              order.side() == Side.BUY ? "buy" : "sell",
+              "price",
+              averagePrice.toString(),
+              "vol",
+              filled.withScale(8).toString(),
+              "fee",
+              "0.00010"));
+    }
+  }
+
+  @Override
+  public void reportOpenOrders(List<OrderRequest> orders) {
+    kraken.openOrdersScripted = true;
+    for (OrderRequest r : orders) {
+      FakeKrakenAnswers.find(kraken, null, r.clientOrderId()).status = "open";
+    }
+  }
+
+  @Override
+  public void reportBalances(Map<String, String> free) {
+    StringBuilder sb = new StringBuilder("{\"error\":[],\"result\":{");
+    free.forEach(
+        (asset, amount) ->
+            sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ",")
+                .append('"')
+                .append(krakenName(asset))
+                .append("\":{\"balance\":\"")
+                .append(amount)
+                .append("\",\"hold_trade\":\"0.0000\"}"));
+    kraken.balances = sb.append("}}").toString();
+  }
+
+  /** Kraken's legacy asset ids, so the test also covers the mapping back. */
+  static String krakenName(String canonical) {
+    return switch (canonical) {
+      case "BTC" -> "XXBT";
+      case "USD" -> "ZUSD";
+      case "ETH" -> "XETH";
+      default -> canonical;
+    };
+  }
+
+  @Override
+  public int submissionsOf(String clientOrderId) {
+    return (int)
+        kraken.calls("AddOrder").stream()
+            .filter(c -> clientOrderId.equals(c.field("cl_ord_id")))
+            .count();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    kraken.close();
+  }
+}
