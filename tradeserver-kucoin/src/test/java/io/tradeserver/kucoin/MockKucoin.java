@@ -72,11 +72,17 @@ public final class MockKucoin implements AutoCloseable {
 
   /** A client for this venue with credentials and the given extra options. */
   public ExchangeClient client(Map<String, String> options) {
+    return client(options, Duration.ofSeconds(10));
+  }
+
+  /** A client with credentials, the given options and request timeout. */
+  public ExchangeClient client(Map<String, String> options, Duration requestTimeout) {
     VenueConfig config =
         VenueConfig.builder("kucoin")
             .restUrl(server.url("/").toString())
             .credentials(Credentials.of(KEY, SECRET, PASSPHRASE))
             .bookDepth(5)
+            .requestTimeout(requestTimeout)
             .options(options)
             .build();
     return new KucoinExchangeProvider().create(kit.context(config));

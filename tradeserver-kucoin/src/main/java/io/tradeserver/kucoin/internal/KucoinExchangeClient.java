@@ -34,6 +34,7 @@ public final class KucoinExchangeClient implements ExchangeClient {
   private final Instruments instruments;
   private final OkHttpClient orderHttp;
   private final KucoinRateLimits limits;
+  private final ServerTime serverTime;
   private final TimeSync timeSync;
   private final OrderCommands orders;
   private final AccountCommands account;
@@ -50,7 +51,7 @@ public final class KucoinExchangeClient implements ExchangeClient {
     this.instruments = new Instruments(config.venue());
     this.orderHttp = orderClient(context.httpClient(), config);
     this.limits = new KucoinRateLimits(config, context.clock());
-    ServerTime serverTime = new ServerTime(context.clock());
+    this.serverTime = new ServerTime(context.clock());
     Alerts alerts = new Alerts();
     KucoinRest rest = rest(serverTime, alerts);
     this.timeSync =
@@ -273,6 +274,11 @@ public final class KucoinExchangeClient implements ExchangeClient {
       privateSocket.close();
     }
     orderHttp.dispatcher().executorService().shutdown();
+  }
+
+  /** The measured server-minus-local clock offset, for status and tests. */
+  long serverOffsetMillis() {
+    return serverTime.offsetMillis();
   }
 
   /** Rate-limit state, for status and tests. */

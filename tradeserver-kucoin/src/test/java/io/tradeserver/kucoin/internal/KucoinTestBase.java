@@ -27,6 +27,11 @@ abstract class KucoinTestBase {
     return Map.of();
   }
 
+  /** The client's request timeout. */
+  protected java.time.Duration requestTimeout() {
+    return java.time.Duration.ofSeconds(10);
+  }
+
   /** Runs before the client starts (script the venue here). */
   protected void beforeStart() {}
 
@@ -34,7 +39,7 @@ abstract class KucoinTestBase {
   void startClient() throws Exception {
     venue = new MockKucoin();
     events = venue.events();
-    client = (KucoinExchangeClient) venue.client(options());
+    client = (KucoinExchangeClient) venue.client(options(), requestTimeout());
     beforeStart();
     client.start();
     btc =
