@@ -55,6 +55,9 @@ final class MarketParse {
             Json.fields(
                 e,
                 (name, v) -> {
+                  if (v.currentToken().isStructStart()) {
+                    return false;
+                  }
                   f.put(name, Json.text(v));
                   return true;
                 });

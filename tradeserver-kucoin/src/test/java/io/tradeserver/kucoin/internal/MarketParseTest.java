@@ -46,6 +46,16 @@ class MarketParseTest {
     assertThat(list).extracting(Instrument::nativeSymbol).containsExactly("BTC-USDT");
   }
 
+  @Test
+  void unknownNestedFieldsAreSkipped() throws Exception {
+    String fixture = MockKucoin.fixture("symbols.json");
+    String nested =
+        fixture.replace("\"st\": false,", "\"st\": false, \"future\": {\"a\": [1, {\"b\": 2}]},");
+    assertThat(parse(nested))
+        .extracting(Instrument::minNotional)
+        .containsExactly(Quantity.parse("0.1"));
+  }
+
   private static String objectOf(String envelope) {
     return envelope.substring(envelope.indexOf('[') + 1, envelope.lastIndexOf(']'));
   }
