@@ -269,7 +269,8 @@ final class Engine {
               v.connections,
               v.rateLimitedUntilNanos,
               v.lastAlert,
-              orders.exposure().openOrders(v.id)));
+              orders.exposure().openOrders(v.id),
+              v.ready()));
     }
     List<io.tradeserver.model.Position> ps = new ArrayList<>();
     for (PositionState p : positions.all()) {

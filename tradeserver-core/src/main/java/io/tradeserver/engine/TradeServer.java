@@ -171,6 +171,37 @@ public final class TradeServer implements AutoCloseable {
     return engine.execute(Engine::buildStatus);
   }
 
+  /**
+   * Waits until every venue is ready to trade (after {@link #start()}): instruments loaded and, for
+   * venues streaming books, a two-sided book for each traded instrument (market orders need a
+   * reference price).
+   *
+   * @return false when {@code timeout} passed first
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      StatusSnapshot s;
+      try {
+        s =
+            freshStatus()
+                .get(
+                    Math.max(1, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return false;
+      }
+      if (s.venues().stream().allMatch(VenueStatus::ready)) {
+        return true;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    } while (System.nanoTime() < deadline);
+    return false;
+  }
+
   /** Signals waiting in the inbox. */
   public int signalBacklog() {
     return engine.signalBacklog();
