@@ -141,7 +141,11 @@ final class EventTap implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    conn.close();
+  public void close() {
+    try {
+      conn.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
