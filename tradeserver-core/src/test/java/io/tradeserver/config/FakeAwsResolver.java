@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Stands in for tradeserver-aws in core tests: accepts its settings, resolves from a map. */
-final class FakeAwsResolver implements SecretResolver {
+class FakeAwsResolver implements SecretResolver {
   private final Map<String, String> values;
 
   FakeAwsResolver(Map<String, String> values) {
