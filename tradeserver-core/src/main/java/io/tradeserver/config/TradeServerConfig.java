@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole configuration file (DESIGN §8), loaded and validated by {@link ConfigLoader}.
@@ -46,6 +48,8 @@ public record TradeServerConfig(
     ArbitrageSettings arbitrage,
     DemoSettings demo,
     Map<String, Map<String, String>> secrets) {
+
+  private static final Logger log = LoggerFactory.getLogger(TradeServerConfig.class);
 
   public TradeServerConfig {
     engine = Objects.requireNonNullElse(engine, EngineConfig.defaults());
@@ -131,6 +135,7 @@ public record TradeServerConfig(
               ? null
               : resolve(resolvers, refs.passphrase(), base + "passphrase", problems);
       if (key != null && secret != null && (refs.passphrase() == null || pass != null)) {
+        log.debug("venue {}: credentials resolved from {}", v.venue(), refs);
         out.add(
             v.config().toBuilder()
                 .credentials(new Credentials(key.reveal(), secret, pass))
