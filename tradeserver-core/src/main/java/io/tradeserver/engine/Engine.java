@@ -55,6 +55,7 @@ final class Engine {
   private final EngineEvents events;
   private volatile Thread engineThread;
   private volatile boolean closed;
+  private volatile boolean parked;
   private volatile StatusSnapshot status;
   private long nextTimer = Long.MIN_VALUE;
   private long nextStatus = Long.MIN_VALUE;
@@ -104,7 +105,11 @@ final class Engine {
       return OfferResult.CLOSED;
     }
     Signal stamped = s.receivedNanos() == 0 ? s.withReceivedNanos(clock.nanos()) : s;
-    return signals.offer(stamped) ? OfferResult.ACCEPTED : OfferResult.BACK_PRESSURED;
+    if (!signals.offer(stamped)) {
+      return OfferResult.BACK_PRESSURED;
+    }
+    wake();
+    return OfferResult.ACCEPTED;
   }
 
   /** The sink adapters write to. On the engine thread it defers to the end of the current step. */
@@ -119,6 +124,25 @@ final class Engine {
       }
       LockSupport.parkNanos(20_000); // back-pressure reaches the socket; never drop
     }
+    wake();
+  }
+
+  /**
+   * Unparks the engine thread if its idle strategy parked it, so new work waits microseconds, not a
+   * park period.
+   */
+  private void wake() {
+    if (parked) {
+      Thread t = engineThread;
+      if (t != null) {
+        LockSupport.unpark(t);
+      }
+    }
+  }
+
+  /** Set by the engine thread around parking (see {@link TradeServer}'s run loop). */
+  void parked(boolean value) {
+    parked = value;
   }
 
   /** Runs {@code command} on the engine thread; the future completes there. */
@@ -137,6 +161,11 @@ final class Engine {
           }
         });
     return f;
+  }
+
+  /** True when something is queued for the engine thread (checked before parking). */
+  boolean hasWork() {
+    return signals.size() > 0 || venueInbox.size() > 0 || !commands.isEmpty();
   }
 
   StatusSnapshot status() {

@@ -118,6 +118,22 @@ public final class TradeServer implements AutoCloseable {
     return engine.execute(e -> e.controls.killSwitch(cause, flattenOnKill));
   }
 
+  /**
+   * Cancels one order by client order id. Completes with false when there is nothing to cancel
+   * (unknown, done, or a cancel already pending).
+   */
+  public CompletableFuture<Boolean> cancel(String clientOrderId) {
+    return engine.execute(e -> e.orders.cancel(clientOrderId));
+  }
+
+  /**
+   * Cancels every open order of ours on {@code venue}, or on all venues when null, without halting
+   * (unlike the kill switch). Completes with the number of cancels sent.
+   */
+  public CompletableFuture<Integer> cancelAll(String venue) {
+    return engine.execute(e -> e.orders.cancelAll(venue));
+  }
+
   /** Swaps the risk configuration atomically on the engine thread. */
   public CompletableFuture<ControlResult> reloadRisk(RiskConfig config) {
     return engine.execute(
@@ -205,7 +221,17 @@ public final class TradeServer implements AutoCloseable {
   private void run() {
     log.info("engine started with venues {}", engine.venues.keySet());
     while (running) {
-      idle.idle(engine.doWork());
+      int work = engine.doWork();
+      if (work == 0) {
+        engine.parked(true);
+        if (!engine
+            .hasWork()) { // re-check after publishing "parked": a producer may have just missed it
+          idle.idle(0);
+        }
+        engine.parked(false);
+      } else {
+        idle.idle(work);
+      }
     }
     engine.doWork(); // apply what is already queued
   }
