@@ -143,6 +143,18 @@ public final class TradeServer implements AutoCloseable {
         });
   }
 
+  /**
+   * Publishes that a new risk configuration was refused (a {@code LIMITS_REFUSED} risk event with
+   * {@code detail}, e.g. the config file's problems); the configuration in force is unchanged.
+   */
+  public CompletableFuture<ControlResult> refuseRiskReload(String detail) {
+    return engine.execute(
+        e -> {
+          e.risk.refuseReload(detail);
+          return new ControlResult(false, e.risk.state(), "risk reload refused");
+        });
+  }
+
   /** Enables or disables a venue for new orders (open orders are left alone). */
   public CompletableFuture<ControlResult> setVenueEnabled(
       String venue, boolean enabled, String cause) {
