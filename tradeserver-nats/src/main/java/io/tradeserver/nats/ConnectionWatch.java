@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 final class ConnectionWatch implements ConnectionListener, ErrorListener {
   private static final Logger log = LoggerFactory.getLogger(ConnectionWatch.class);
   private final Counters counters;
-  private long lastSlowLog = Long.MIN_VALUE;
+  private final io.tradeserver.internal.LogThrottle lastSlowLogThrottle =
+      io.tradeserver.internal.LogThrottle.perSecond();
 
   ConnectionWatch(Counters counters) {
     this.counters = counters;
@@ -49,9 +50,7 @@ final class ConnectionWatch implements ConnectionListener, ErrorListener {
 
   @Override
   public synchronized void slowConsumerDetected(Connection conn, Consumer consumer) {
-    long now = System.nanoTime();
-    if (now - lastSlowLog > 1_000_000_000L) {
-      lastSlowLog = now;
+    if (lastSlowLogThrottle.allow()) {
       log.warn(
           "NATS slow consumer: {} messages dropped by the client so far",
           consumer.getDroppedCount());

@@ -38,7 +38,8 @@ final class EventPublisher implements Runnable {
   private volatile long keepAliveNanos;
   private volatile boolean running = true;
   private long seq;
-  private long lastDropLog = Long.MIN_VALUE;
+  private final io.tradeserver.internal.LogThrottle lastDropLogThrottle =
+      io.tradeserver.internal.LogThrottle.perSecond();
   private long nextKeepAlive;
 
   EventPublisher(int capacity, NatsSubjects subjects, Counters counters, String instanceId) {
@@ -54,9 +55,7 @@ final class EventPublisher implements Runnable {
       return true;
     }
     long n = counters.eventsDropped.incrementAndGet();
-    long now = System.nanoTime();
-    if (now - lastDropLog > 1_000_000_000L) { // benign race on the throttle
-      lastDropLog = now;
+    if (lastDropLogThrottle.allow()) { // benign race on the throttle
       log.warn("NATS event queue full ({}): {} events dropped so far", queue.capacity(), n);
     }
     return false;
