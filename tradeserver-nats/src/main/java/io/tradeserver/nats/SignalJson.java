@@ -53,6 +53,45 @@ public final class SignalJson {
   public record ParseError(RejectCode reason, String field, String detail, String signalId)
       implements Result {}
 
+  /**
+   * Writes a signal as the contract's JSON (DESIGN §6): decimals as strings, {@code exchange}
+   * omitted when the router picks. The inverse of {@link #parse}; used by publishers and tests.
+   */
+  public static byte[] write(Signal s) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("signalId", s.signalId());
+      g.writeStringField("strategy", s.strategy());
+      g.writeStringField("symbol", s.symbol());
+      g.writeStringField("side", s.side().name());
+      g.writeStringField("type", s.type().name());
+      if (s.quantity() != null) {
+        g.writeStringField("quantity", s.quantity().toString());
+      }
+      if (s.notional() != null) {
+        g.writeStringField("notional", s.notional().toString());
+      }
+      if (s.price() != null) {
+        g.writeStringField("price", s.price().toString());
+      }
+      if (s.exchange() != null) {
+        g.writeStringField("exchange", s.exchange());
+      }
+      g.writeStringField("timeInForce", s.timeInForce().name());
+      if (s.maxSlippageBps() != null) {
+        g.writeNumberField("maxSlippageBps", s.maxSlippageBps());
+      }
+      if (s.timestampMillis() != 0) {
+        g.writeNumberField("timestamp", s.timestampMillis());
+      }
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** Parses {@code data}; {@code defaultStrategy} (may be null) is used when none is given. */
   public static Result parse(byte[] data, String defaultStrategy) {
     return parse(data, defaultStrategy, 0L);

@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * store directory, which can be stopped and started again on the same port and store (a server
  * restart). Fails, never skips, when the binary is missing.
  */
-final class NatsServerProcess implements AutoCloseable {
+public final class NatsServerProcess implements AutoCloseable {
   private final Path binary;
   private final Path storeDir;
   private final Path logFile;
   private final int port;
   private Process process;
 
-  NatsServerProcess() {
+  public NatsServerProcess() {
     this.binary = locate();
     try {
       this.storeDir = Files.createTempDirectory("nats-js-");
@@ -56,15 +56,15 @@ final class NatsServerProcess implements AutoCloseable {
             + " Install it (Debian: apt-get install nats-server) and run the tests again.");
   }
 
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  synchronized void start() {
+  public synchronized void start() {
     if (process != null && process.isAlive()) {
       return;
     }
@@ -93,7 +93,7 @@ final class NatsServerProcess implements AutoCloseable {
   }
 
   /** Stops the server (SIGTERM, then kill) and waits for the port to be free. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (process == null) {
       return;
     }
