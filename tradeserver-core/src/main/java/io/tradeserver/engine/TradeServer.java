@@ -118,12 +118,40 @@ public final class TradeServer implements AutoCloseable {
     return engine.execute(e -> e.controls.killSwitch(cause, flattenOnKill));
   }
 
+  /**
+   * Cancels one order by client order id. Completes with false when there is nothing to cancel
+   * (unknown, done, or a cancel already pending).
+   */
+  public CompletableFuture<Boolean> cancel(String clientOrderId) {
+    return engine.execute(e -> e.orders.cancel(clientOrderId));
+  }
+
+  /**
+   * Cancels every open order of ours on {@code venue}, or on all venues when null, without halting
+   * (unlike the kill switch). Completes with the number of cancels sent.
+   */
+  public CompletableFuture<Integer> cancelAll(String venue) {
+    return engine.execute(e -> e.orders.cancelAll(venue));
+  }
+
   /** Swaps the risk configuration atomically on the engine thread. */
   public CompletableFuture<ControlResult> reloadRisk(RiskConfig config) {
     return engine.execute(
         e -> {
           e.risk.reload(config);
           return new ControlResult(true, e.risk.state(), "risk limits reloaded");
+        });
+  }
+
+  /**
+   * Publishes that a new risk configuration was refused (a {@code LIMITS_REFUSED} risk event with
+   * {@code detail}, e.g. the config file's problems); the configuration in force is unchanged.
+   */
+  public CompletableFuture<ControlResult> refuseRiskReload(String detail) {
+    return engine.execute(
+        e -> {
+          e.risk.refuseReload(detail);
+          return new ControlResult(false, e.risk.state(), "risk reload refused");
         });
   }
 
@@ -153,6 +181,37 @@ public final class TradeServer implements AutoCloseable {
   /** A status taken now on the engine thread. */
   public CompletableFuture<StatusSnapshot> freshStatus() {
     return engine.execute(Engine::buildStatus);
+  }
+
+  /**
+   * Waits until every venue is ready to trade (after {@link #start()}): instruments loaded and, for
+   * venues streaming books, a two-sided book for each traded instrument (market orders need a
+   * reference price).
+   *
+   * @return false when {@code timeout} passed first
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      StatusSnapshot s;
+      try {
+        s =
+            freshStatus()
+                .get(
+                    Math.max(1, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return false;
+      }
+      if (s.venues().stream().allMatch(VenueStatus::ready)) {
+        return true;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    } while (System.nanoTime() < deadline);
+    return false;
   }
 
   /** Signals waiting in the inbox. */
@@ -193,7 +252,17 @@ public final class TradeServer implements AutoCloseable {
   private void run() {
     log.info("engine started with venues {}", engine.venues.keySet());
     while (running) {
-      idle.idle(engine.doWork());
+      int work = engine.doWork();
+      if (work == 0) {
+        engine.parked(true);
+        if (!engine
+            .hasWork()) { // re-check after publishing "parked": a producer may have just missed it
+          idle.idle(0);
+        }
+        engine.parked(false);
+      } else {
+        idle.idle(work);
+      }
     }
     engine.doWork(); // apply what is already queued
   }

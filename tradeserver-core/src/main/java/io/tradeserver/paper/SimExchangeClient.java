@@ -152,17 +152,18 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
     commands.add(
         () -> {
           startedNanos = now;
-          emit(new InstrumentsLoaded(venue(), new ArrayList<>(instruments.values()), now), false);
+          emit(
+              new InstrumentsLoaded(venue(), new ArrayList<>(instruments.values()), sent()), false);
           emit(
               new ConnectionEvent(
-                  venue(), Channel.MARKET_STREAM, ConnectionState.CONNECTED, "sim", now),
+                  venue(), Channel.MARKET_STREAM, ConnectionState.CONNECTED, "sim", sent()),
               false);
           emit(
               new ConnectionEvent(
-                  venue(), Channel.PRIVATE_STREAM, ConnectionState.CONNECTED, "sim", now),
+                  venue(), Channel.PRIVATE_STREAM, ConnectionState.CONNECTED, "sim", sent()),
               false);
-          emit(new Balances(venue(), account.snapshot(), true, now), false);
-          emit(new OpenOrders(venue(), null, List.of(), now), false);
+          emit(new Balances(venue(), account.snapshot(), true, sent()), false);
+          emit(new OpenOrders(venue(), null, List.of(), sent()), false);
         });
   }
 
@@ -202,7 +203,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
 
   @Override
   public void requestBalances() {
-    commands.add(() -> emit(new Balances(venue(), account.snapshot(), true, now), false));
+    commands.add(() -> emit(new Balances(venue(), account.snapshot(), true, sent()), false));
   }
 
   @Override
@@ -255,10 +256,10 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
       privateDownUntil = Long.MIN_VALUE;
       emit(
           new ConnectionEvent(
-              venue(), Channel.PRIVATE_STREAM, ConnectionState.RECONNECTED, "sim", now),
+              venue(), Channel.PRIVATE_STREAM, ConnectionState.RECONNECTED, "sim", sent()),
           false);
       emit(openOrders(null), false);
-      emit(new Balances(venue(), account.snapshot(), true, now), false);
+      emit(new Balances(venue(), account.snapshot(), true, sent()), false);
     }
     return work + release(nowNanos);
   }
@@ -281,7 +282,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
       boolean stale =
           config.staleAfter() != null && now - startedNanos > config.staleAfter().toNanos();
       if (depth != null && !stale) {
-        emit(new BookUpdate(venue(), book.snapshot(depth, now), now), false);
+        emit(new BookUpdate(venue(), book.snapshot(depth, sent()), sent()), false);
       }
     }
     forgetFinished();
@@ -317,6 +318,11 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
     outbox.addLast(new Object[] {now + latencyNanos, e, privateStream});
   }
 
+  /** When an answer produced now reaches the engine: after the configured latency. */
+  private long sent() {
+    return now + latencyNanos;
+  }
+
   // ---- commands -----------------------------------------------------------------------------
 
   private void onSubmit(OrderRequest r) {
@@ -331,7 +337,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
               RejectCode.VENUE_REJECTED,
               "SIM-1121",
               in == null ? "unknown symbol" : "quote quantity not supported",
-              now),
+              sent()),
           false);
       return;
     }
@@ -346,7 +352,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
               code,
               code == RejectCode.VENUE_INSUFFICIENT_BALANCE ? "SIM-2010" : "SIM-REJECT",
               "simulated rejection",
-              now),
+              sent()),
           false);
       return;
     }
@@ -368,7 +374,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
               RejectCode.POST_ONLY_WOULD_TAKE,
               "SIM-2010",
               "post-only order would take liquidity",
-              now),
+              sent()),
           false);
       return;
     }
@@ -381,15 +387,15 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
               RejectCode.VENUE_INSUFFICIENT_BALANCE,
               "SIM-2010",
               "insufficient balance",
-              now),
+              sent()),
           false);
       return;
     }
     orders.put(cid, o);
     emit(
         lose
-            ? new SubmitUnknown(venue(), in.id(), cid, "simulated timeout", now)
-            : new OrderAccepted(venue(), in.id(), cid, o.exchangeOrderId, now),
+            ? new SubmitUnknown(venue(), in.id(), cid, "simulated timeout", sent())
+            : new OrderAccepted(venue(), in.id(), cid, o.exchangeOrderId, sent()),
         false);
     execute(o, book);
   }
@@ -411,7 +417,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
     }
     o.status = OrderStatus.EXPIRED;
     emit(
-        new OrderExpired(venue(), r.instrumentId(), r.clientOrderId(), o.exchangeOrderId, now),
+        new OrderExpired(venue(), r.instrumentId(), r.clientOrderId(), o.exchangeOrderId, sent()),
         true);
   }
 
@@ -439,7 +445,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
   void emitFill(SimOrder o, io.tradeserver.model.Fill f) {
     emit(
         new FillReport(
-            venue(), f, Quantity.of(o.filledUnits, o.request.instrument().quantityScale()), now),
+            venue(), f, Quantity.of(o.filledUnits, o.request.instrument().quantityScale()), sent()),
         true);
   }
 
@@ -454,13 +460,13 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
               RejectCode.UNKNOWN_ORDER,
               "SIM-2011",
               "unknown or closed order",
-              now),
+              sent()),
           false);
       return;
     }
     matcher.unlockResting(o, o.remaining());
     o.status = OrderStatus.CANCELED;
-    emit(new OrderCanceled(venue(), instrument.id(), cid, o.exchangeOrderId, now), false);
+    emit(new OrderCanceled(venue(), instrument.id(), cid, o.exchangeOrderId, sent()), false);
   }
 
   private void onQuery(Instrument instrument, String cid) {
@@ -472,11 +478,11 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
     }
     SimOrder o = orders.get(cid);
     if (o == null) {
-      emit(new OrderNotFound(venue(), instrument.id(), cid, now), false);
+      emit(new OrderNotFound(venue(), instrument.id(), cid, sent()), false);
       return;
     }
     for (io.tradeserver.model.Fill f : o.fills) {
-      emit(new FillReport(venue(), f, null, now), false);
+      emit(new FillReport(venue(), f, null, sent()), false);
     }
     emit(report(o), false);
   }
@@ -506,7 +512,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
         o.request.quantity(),
         Quantity.of(o.filledUnits, in.quantityScale()),
         avg,
-        now);
+        sent());
   }
 
   private OpenOrders openOrders(Instrument scope) {
@@ -516,7 +522,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
         open.add(report(o));
       }
     }
-    return new OpenOrders(venue(), scope == null ? null : scope.id(), open, now);
+    return new OpenOrders(venue(), scope == null ? null : scope.id(), open, sent());
   }
 
   void matcherFill(
@@ -573,7 +579,11 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
     privateDownUntil = untilNanos;
     emit(
         new ConnectionEvent(
-            venue(), Channel.PRIVATE_STREAM, ConnectionState.DISCONNECTED, "simulated drop", now),
+            venue(),
+            Channel.PRIVATE_STREAM,
+            ConnectionState.DISCONNECTED,
+            "simulated drop",
+            sent()),
         false);
   }
 

@@ -495,6 +495,23 @@ public final class RiskEngine {
     return java.util.Collections.unmodifiableSet(disabledVenues);
   }
 
+  /** Publishes that a new configuration was refused (LIMITS_REFUSED); the one in force stays. */
+  public void refuseReload(String detail) {
+    listener.onRiskEvent(
+        new RiskEvent(
+            RiskEvent.Kind.LIMITS_REFUSED,
+            null,
+            detail,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            clock.nanos()));
+  }
+
   /** Swaps the whole configuration at once (engine thread); cached limits and buckets reset. */
   public void reload(RiskConfig next) {
     config = Objects.requireNonNull(next);
