@@ -32,6 +32,7 @@ final class ClosedLoop {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final ThreadLocal<Trampoline> trampoline = ThreadLocal.withInitial(Trampoline::new);
   private final LoadClient.Completion completion = this::done;
+  private final AtomicLong slotBytes = new AtomicLong();
 
   private ClosedLoop(LoadClient client, long total) {
     this.client = client;
@@ -58,7 +59,7 @@ final class ClosedLoop {
     r.orders = orders;
     r.errors = loop.errors.sum();
     r.elapsedNanos = elapsed;
-    r.usage = ResourceMeter.between(before, after);
+    r.usage = ResourceMeter.between(before, after).withMoreBytes(loop.slotBytes.get());
     loop.reasons.forEach((k, v) -> r.errorReasons.put(k, v.sum()));
     return r;
   }
@@ -80,6 +81,9 @@ final class ClosedLoop {
       workers[s].start();
     }
     awaitCompletion();
+    for (Thread w : workers) {
+      w.join(TimeUnit.SECONDS.toMillis(30)); // their allocation is counted when they end
+    }
   }
 
   private void awaitCompletion() throws InterruptedException {
@@ -167,6 +171,15 @@ final class ClosedLoop {
 
     @Override
     public void run() {
+      long bytes0 = ResourceMeter.currentThreadAllocatedBytes();
+      try {
+        loop();
+      } finally {
+        slotBytes.addAndGet(ResourceMeter.currentThreadAllocatedBytes() - bytes0);
+      }
+    }
+
+    private void loop() {
       long i;
       while ((i = next.getAndIncrement()) < total) {
         answered = false;

@@ -42,6 +42,10 @@ final class PhaseResult {
     return orders == 0 ? 0 : (double) usage.allocatedBytes() / orders;
   }
 
+  double contextSwitchesPerOrder() {
+    return orders == 0 ? 0 : (double) usage.contextSwitches() / orders;
+  }
+
   double venueCpuUsPerOrder() {
     return orders == 0 ? 0 : usage.venueCpuNanos() / 1000.0 / orders;
   }

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 /**
  * Client CPU time and allocation between two snapshots. CPU is the process's CPU time (so GC and
  * JIT threads count) minus what the embedded mock venue's threads used; allocation is the sum over
- * every live Java thread except the venue's of {@code getThreadAllocatedBytes}. A client thread
- * that ends between the snapshots takes its allocation with it (OkHttp keeps idle threads for 60 s,
- * longer than a round, so in practice none does).
+ * every live Java thread except the venue's of {@code getThreadAllocatedBytes}, plus what the load
+ * runner's own per-round threads report when they end. Another client thread that ends between the
+ * snapshots takes its allocation with it (OkHttp keeps idle threads for 60 s, longer than a round,
+ * so in practice none does).
  */
 final class ResourceMeter {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -21,19 +22,25 @@ final class ResourceMeter {
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-  /** CPU and allocation used by the client between two snapshots. */
-  record Usage(long cpuNanos, long allocatedBytes, long venueCpuNanos) {
+  /** CPU, allocation and context switches of the client between two snapshots. */
+  record Usage(long cpuNanos, long allocatedBytes, long venueCpuNanos, long contextSwitches) {
     Usage plus(Usage o) {
       return new Usage(
           cpuNanos + o.cpuNanos,
           allocatedBytes + o.allocatedBytes,
-          venueCpuNanos + o.venueCpuNanos);
+          venueCpuNanos + o.venueCpuNanos,
+          contextSwitches + o.contextSwitches);
     }
 
-    static final Usage ZERO = new Usage(0, 0, 0);
+    Usage withMoreBytes(long bytes) {
+      return new Usage(cpuNanos, allocatedBytes + bytes, venueCpuNanos, contextSwitches);
+    }
+
+    static final Usage ZERO = new Usage(0, 0, 0, 0);
   }
 
-  record Snapshot(long processCpu, long venueCpu, Map<Long, Long> allocated) {}
+  record Snapshot(
+      long processCpu, long venueCpu, Map<Long, Long> allocated, long contextSwitches) {}
 
   private final Supplier<long[]> venueThreads;
   private final LongSupplier venueCpu;
@@ -46,6 +53,11 @@ final class ResourceMeter {
     this.venueThreads = venueThreads;
     this.venueCpu = venueCpu;
     THREADS.setThreadAllocatedMemoryEnabled(true);
+  }
+
+  /** Bytes the calling thread has allocated so far. */
+  static long currentThreadAllocatedBytes() {
+    return THREADS.getCurrentThreadAllocatedBytes();
   }
 
   Snapshot snapshot() {
@@ -61,7 +73,37 @@ final class ResourceMeter {
         allocated.put(ids[i], bytes[i]);
       }
     }
-    return new Snapshot(OS.getProcessCpuTime(), venueCpu.getAsLong(), allocated);
+    return new Snapshot(OS.getProcessCpuTime(), venueCpu.getAsLong(), allocated, contextSwitches());
+  }
+
+  /**
+   * Voluntary plus involuntary context switches of every live thread of this process (Linux {@code
+   * /proc/self/task/}*{@code /status}), or 0 elsewhere. Process-wide: an embedded mock's threads
+   * are included.
+   */
+  static long contextSwitches() {
+    java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+    if (!java.nio.file.Files.isDirectory(tasks)) {
+      return 0;
+    }
+    long total = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> ts = java.nio.file.Files.list(tasks)) {
+      for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) ts::iterator) {
+        try {
+          for (String line : java.nio.file.Files.readAllLines(t.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches")
+                || line.startsWith("nonvoluntary_ctxt_switches")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    return total;
   }
 
   static Usage between(Snapshot a, Snapshot b) {
@@ -70,6 +112,10 @@ final class ResourceMeter {
       alloc += e.getValue() - a.allocated().getOrDefault(e.getKey(), 0L);
     }
     long venue = b.venueCpu() - a.venueCpu();
-    return new Usage(b.processCpu() - a.processCpu() - venue, alloc, venue);
+    return new Usage(
+        b.processCpu() - a.processCpu() - venue,
+        alloc,
+        venue,
+        b.contextSwitches() - a.contextSwitches());
   }
 }
