@@ -27,7 +27,8 @@ public final class LoadTest {
           "usage: LoadTest --exchange binance|kucoin|kraken [--base-url URL] [--orders N]"
               + " [--warmup N] [--warmup-seconds S] [--concurrency N] [--mode adapter|engine]"
               + " [--peer xchange|binance-connector] [--raw true|false] [--rounds R]"
-              + " [--pairs N] [--idle backoff|spin] [--pool N] [--fills true|false]");
+              + " [--pairs N] [--idle backoff|spin] [--pool N] [--fills true|false]"
+              + " [--order-entry rest|websocket] [--http-timeouts default|call-only]");
       System.exit(2);
       return;
     }

@@ -1,6 +1,5 @@
 package io.tradeserver.bench.jmh;
 
-import io.tradeserver.bench.SignalJson;
 import io.tradeserver.bench.mock.KrakenMock;
 import io.tradeserver.bench.mock.MockServer;
 import io.tradeserver.engine.TradeServer;
@@ -21,7 +20,6 @@ import io.tradeserver.spi.ExchangeClientProvider;
 import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.time.Clock;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,9 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The in-process part of "signal to exchange", through the real engine and the real Kraken adapter:
- * signal JSON bytes are parsed, offered to a host-driven TradeServer, deduped, routed, sized and
- * risk-checked, created and sent by the order manager, and the adapter builds, signs and hands the
- * AddOrder request to OkHttp.
+ * signal JSON bytes are parsed by the NATS bridge's codec, offered to a host-driven TradeServer,
+ * deduped, routed, sized and risk-checked, created and sent by the order manager, and the adapter
+ * builds, signs and hands the AddOrder request to OkHttp.
  *
  * <ul>
  *   <li>{@code toSend}: until the engine thread's {@code doWork()} returns, the signed request
@@ -222,16 +220,16 @@ public class SignalToWireBenchmark {
   }
 
   @Benchmark
-  public int toSend() throws IOException {
-    ts.offer(SignalJson.parse(json));
+  public int toSend() {
+    ts.offer(signal(json));
     pending = true;
     return ts.doWork();
   }
 
   @Benchmark
-  public long toIoThread() throws IOException {
+  public long toIoThread() {
     long before = rest.orders();
-    ts.offer(SignalJson.parse(json));
+    ts.offer(signal(json));
     pending = true;
     long deadline = System.nanoTime() + 1_000_000_000L;
     while (rest.orders() == before) {
@@ -242,6 +240,15 @@ public class SignalToWireBenchmark {
     }
     pending = true;
     return rest.lastOrderNanos();
+  }
+
+  /** The NATS bridge's codec: exact decimals, every field validated. */
+  private static io.tradeserver.model.Signal signal(byte[] json) {
+    io.tradeserver.nats.SignalJson.Result r = io.tradeserver.nats.SignalJson.parse(json, null);
+    if (r instanceof io.tradeserver.nats.SignalJson.Parsed p) {
+      return p.signal();
+    }
+    throw new IllegalStateException("benchmark signal refused: " + r);
   }
 
   /** New-order requests the venue has received. */

@@ -24,6 +24,10 @@ import java.util.Set;
  * @param idle engine mode: the engine thread's idle strategy, {@code backoff} or {@code spin}
  * @param pool OkHttp idle connections kept (0 = OkHttp's default of 5)
  * @param fills engine mode: the mock venue fills each order on the private stream
+ * @param orderEntry {@code rest} or {@code websocket} (Binance's WebSocket API order path)
+ * @param httpTimeouts {@code default} (OkHttp's 10 s read/write timeouts plus a 10 s call timeout,
+ *     as TradeServer's default client) or {@code call-only} (read/write timeouts off, call timeout
+ *     kept)
  */
 public record LoadOptions(
     String exchange,
@@ -39,7 +43,9 @@ public record LoadOptions(
     int pairs,
     String idle,
     int pool,
-    boolean fills) {
+    boolean fills,
+    String orderEntry,
+    String httpTimeouts) {
 
   static final Set<String> EXCHANGES = Set.of("binance", "kucoin", "kraken");
   static final Set<String> PEERS = Set.of("xchange", "binance-connector");
@@ -67,6 +73,8 @@ public record LoadOptions(
     String idle = "backoff";
     int pool = 0;
     Boolean fills = null;
+    String orderEntry = "rest";
+    String httpTimeouts = "default";
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -95,6 +103,8 @@ public record LoadOptions(
           case "--idle" -> idle = v.toLowerCase(Locale.ROOT);
           case "--pool" -> pool = Integer.parseInt(v);
           case "--fills" -> fills = Boolean.parseBoolean(v);
+          case "--order-entry" -> orderEntry = v.toLowerCase(Locale.ROOT);
+          case "--http-timeouts" -> httpTimeouts = v.toLowerCase(Locale.ROOT);
           default -> problems.add("unknown flag " + flag);
         }
       } catch (NumberFormatException e) {
@@ -129,6 +139,15 @@ public record LoadOptions(
     if (!idle.equals("backoff") && !idle.equals("spin")) {
       problems.add("--idle must be backoff or spin, was " + idle);
     }
+    if (!orderEntry.equals("rest") && !orderEntry.equals("websocket")) {
+      problems.add("--order-entry must be rest or websocket, was " + orderEntry);
+    } else if (orderEntry.equals("websocket") && !"binance".equals(exchange)) {
+      problems.add(
+          "--order-entry websocket is Binance's WebSocket API (only Binance has one here)");
+    }
+    if (!httpTimeouts.equals("default") && !httpTimeouts.equals("call-only")) {
+      problems.add("--http-timeouts must be default or call-only, was " + httpTimeouts);
+    }
     if (pool < 0) {
       problems.add("--pool must be >= 0, was " + pool);
     }
@@ -149,6 +168,8 @@ public record LoadOptions(
         pairs,
         idle,
         pool,
-        fills == null ? mode.equals("engine") : fills);
+        fills == null ? mode.equals("engine") : fills,
+        orderEntry,
+        httpTimeouts);
   }
 }

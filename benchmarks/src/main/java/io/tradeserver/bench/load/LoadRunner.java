@@ -30,7 +30,11 @@ public final class LoadRunner {
         mock != null
             ? new ResourceMeter(mock::threadIds, mock::cpuNanos)
             : new ResourceMeter(() -> new long[0], () -> 0);
+    // TradeServer's own default shared client (TradeServer.Builder), unless tuned by flags.
     OkHttpClient.Builder hb = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10));
+    if (o.httpTimeouts().equals("call-only")) {
+      hb.readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO);
+    }
     if (o.pool() > 0) {
       hb.connectionPool(new ConnectionPool(o.pool(), 5, java.util.concurrent.TimeUnit.MINUTES));
     }
@@ -63,6 +67,7 @@ public final class LoadRunner {
           results.get(c).add(pr);
         }
       }
+      printThreadCpu();
       return report(results, mock);
     } finally {
       for (LoadClient c : clients) {
@@ -94,6 +99,27 @@ public final class LoadRunner {
             c.name() + ": every warm-up order failed " + pr.errorReasons);
       }
     }
+  }
+
+  /** CPU time per thread group since the JVM started (to stderr): where the client's CPU goes. */
+  private static void printThreadCpu() {
+    java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo info : t.getThreadInfo(t.getAllThreadIds())) {
+      if (info != null) {
+        long cpu = t.getThreadCpuTime(info.getThreadId());
+        String group = info.getThreadName().replaceAll("[0-9]+", "N").replaceAll(" http://.*", "");
+        byGroup.merge(group, Math.max(0, cpu), Long::sum);
+      }
+    }
+    System.err.println("CPU seconds by live thread group (whole run):");
+    byGroup.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(12)
+        .forEach(
+            e ->
+                System.err.printf(
+                    java.util.Locale.ROOT, "  %8.2f  %s%n", e.getValue() / 1e9, e.getKey()));
   }
 
   private static void log(String what, PhaseResult r) {
@@ -157,7 +183,9 @@ public final class LoadRunner {
     if (o.engine()) {
       out.field("idle", o.idle()).field("fills", o.fills());
     }
-    out.field("okhttpIdleConnections", o.pool() == 0 ? 5 : o.pool())
+    out.field("orderEntry", o.orderEntry())
+        .field("httpTimeouts", o.httpTimeouts())
+        .field("okhttpIdleConnections", o.pool() == 0 ? 5 : o.pool())
         .field("java", System.getProperty("java.version"))
         .field("cpus", Runtime.getRuntime().availableProcessors());
     return out.toString();
@@ -172,6 +200,7 @@ public final class LoadRunner {
         .field("maxUs", r.maxUs())
         .field("errors", r.errors)
         .field("cpuUsPerOrder", r.cpuUsPerOrder())
-        .field("bytesAllocatedPerOrder", r.bytesPerOrder());
+        .field("bytesAllocatedPerOrder", r.bytesPerOrder())
+        .field("contextSwitchesPerOrder", r.contextSwitchesPerOrder());
   }
 }

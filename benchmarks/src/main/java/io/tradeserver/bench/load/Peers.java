@@ -5,6 +5,10 @@ final class Peers {
   private Peers() {}
 
   static LoadClient create(String name, String baseUrl, LoadOptions o) {
-    throw new IllegalArgumentException("peer " + name + " needs the Binance venue");
+    return switch (name) {
+      case "xchange" -> new XChangePeer(baseUrl);
+      case "binance-connector" -> new ConnectorPeer(baseUrl);
+      default -> throw new IllegalArgumentException("unknown peer " + name);
+    };
   }
 }

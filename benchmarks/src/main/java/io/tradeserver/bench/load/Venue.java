@@ -31,6 +31,8 @@ interface Venue {
   static Venue of(String exchange) {
     return switch (exchange) {
       case "kraken" -> new KrakenVenue();
+      case "binance" -> new BinanceVenue();
+      case "kucoin" -> new KucoinVenue();
       default -> throw new IllegalArgumentException("no load-test venue for " + exchange + " yet");
     };
   }

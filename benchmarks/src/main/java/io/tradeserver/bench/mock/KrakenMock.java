@@ -231,12 +231,12 @@ public final class KrakenMock implements MockServer.Handler {
     StringBuilder sb =
         new StringBuilder(n * 64 + 128)
             .append(
-                "{\"error\":[],\"result\":{\"ZUSD\":{\"balance\":\"100000000000.0000\","
+                "{\"error\":[],\"result\":{\"ZUSD\":{\"balance\":\"100000000.0000\","
                     + "\"hold_trade\":\"0.0000\"}");
     for (int i = 0; i < n; i++) {
       sb.append(",\"")
           .append(base(i))
-          .append("\":{\"balance\":\"1000000.0000000000\",\"hold_trade\":\"0.0000000000\"}");
+          .append("\":{\"balance\":\"10000.0000000000\",\"hold_trade\":\"0.0000000000\"}");
     }
     return sb.append("}}").toString();
   }

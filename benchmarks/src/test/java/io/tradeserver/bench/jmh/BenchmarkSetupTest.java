@@ -66,32 +66,104 @@ class BenchmarkSetupTest {
     }
   }
 
-  @Test
-  void krakenSignatureIsTheDocumentedOneOverTheExactBody() throws Exception {
-    KrakenCodecBenchmark b = new KrakenCodecBenchmark();
+  private static VenueCodecBenchmark codec(String venue) {
+    VenueCodecBenchmark b = new VenueCodecBenchmark();
+    b.venue = venue;
     b.setUp();
-    Request r = b.signAndBuild();
+    return b;
+  }
+
+  private static String body(Request r) throws Exception {
     Buffer body = new Buffer();
     r.body().writeTo(body);
-    String form = body.readUtf8();
+    return body.readUtf8();
+  }
+
+  private static byte[] hmac(String algorithm, byte[] key, byte[]... parts) throws Exception {
+    Mac mac = Mac.getInstance(algorithm);
+    mac.init(new SecretKeySpec(key, algorithm));
+    for (byte[] p : parts) {
+      mac.update(p);
+    }
+    return mac.doFinal();
+  }
+
+  @Test
+  void krakenSignatureIsTheDocumentedOneOverTheExactBody() throws Exception {
+    VenueCodecBenchmark b = codec("kraken");
+    Request r = (Request) b.signAndBuild();
+    String form = body(r);
     assertThat(form)
         .matches(
             "nonce=\\d+&ordertype=limit&type=buy&volume=0\\.01000000&pair=XXBTZUSD"
                 + "&price=64000\\.0&cl_ord_id=0VbwBench00001");
     String nonce = form.substring(6, form.indexOf('&'));
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    sha.update((nonce + form).getBytes(StandardCharsets.UTF_8));
-    Mac mac = Mac.getInstance("HmacSHA512");
-    mac.init(new SecretKeySpec(new byte[64], "HmacSHA512"));
-    mac.update("/0/private/AddOrder".getBytes(StandardCharsets.US_ASCII));
-    String expected = Base64.getEncoder().encodeToString(mac.doFinal(sha.digest()));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest((nonce + form).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        Base64.getEncoder()
+            .encodeToString(
+                hmac(
+                    "HmacSHA512",
+                    new byte[64],
+                    "/0/private/AddOrder".getBytes(StandardCharsets.US_ASCII),
+                    digest));
     assertThat(r.header("API-Sign")).isEqualTo(expected);
     assertThat(r.url().toString()).isEqualTo("https://api.kraken.com/0/private/AddOrder");
     assertThat(b.parseAck()).isEqualTo("OWQJ5O-ZWYC7-5R7POQ");
     assertThat(
             KrakenBenchAccess.addOrderTxid(
-                "{\"error\":[\"EOrder:Insufficient funds\"]}".getBytes()))
+                "{\"error\":[\"EOrder:Insufficient funds\"]}".getBytes(StandardCharsets.UTF_8)))
         .isNull();
+  }
+
+  @Test
+  void binanceSignatureIsHmacSha256HexOverTheBytesBeforeIt() throws Exception {
+    VenueCodecBenchmark b = codec("binance");
+    Request r = (Request) b.signAndBuild();
+    String form = body(r);
+    assertThat(form)
+        .matches(
+            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0\\.001"
+                + "&price=64000&newClientOrderId=0VbwBench00001&newOrderRespType=FULL"
+                + "&recvWindow=5000&timestamp=\\d+&signature=[0-9a-f]{64}");
+    int sig = form.indexOf("&signature=");
+    byte[] mac =
+        hmac(
+            "HmacSHA256",
+            "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+                .getBytes(StandardCharsets.UTF_8),
+            form.substring(0, sig).getBytes(StandardCharsets.US_ASCII));
+    assertThat(form.substring(sig + 11)).isEqualTo(java.util.HexFormat.of().formatHex(mac));
+    assertThat(r.header("X-MBX-APIKEY")).isNotEmpty();
+    assertThat(b.parseAck()).isEqualTo("NEW");
+  }
+
+  @Test
+  void kucoinSignatureCoversTimestampMethodPathAndBody() throws Exception {
+    VenueCodecBenchmark b = codec("kucoin");
+    Request r = (Request) b.signAndBuild();
+    String json = body(r);
+    assertThat(json)
+        .contains("\"clientOid\":\"0VbwBench00001\"")
+        .contains("\"price\":\"64000\",\"size\":\"0.001\"");
+    byte[] secret = "bench-secret-0000".getBytes(StandardCharsets.UTF_8);
+    String ts = r.header("KC-API-TIMESTAMP");
+    String expected =
+        Base64.getEncoder()
+            .encodeToString(
+                hmac(
+                    "HmacSHA256",
+                    secret,
+                    (ts + "POST" + "/api/v1/hf/orders" + json).getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.header("KC-API-SIGN")).isEqualTo(expected);
+    assertThat(r.header("KC-API-PASSPHRASE"))
+        .isEqualTo(
+            Base64.getEncoder()
+                .encodeToString(
+                    hmac("HmacSHA256", secret, "bench-pass".getBytes(StandardCharsets.UTF_8))));
+    assertThat(b.parseAck()).isEqualTo("670fd33bf9406e0007ab3945");
   }
 
   @Test

@@ -14,7 +14,7 @@ class LoadOptionsTest {
         .isEqualTo(
             new LoadOptions(
                 "kraken", null, 100_000, 20_000, 10, 1, "adapter", List.of(), true, 3, 4096,
-                "backoff", 0, false));
+                "backoff", 0, false, "rest", "default"));
   }
 
   @Test

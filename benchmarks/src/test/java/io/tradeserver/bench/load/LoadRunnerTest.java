@@ -59,6 +59,66 @@ class LoadRunnerTest {
     assertThat(r.path("venue").path("requests").asLong()).isGreaterThanOrEqualTo(2 * (400 + 1000));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "binance, adapter, rest",
+    "binance, adapter, websocket",
+    "binance, engine, rest",
+    "kucoin, adapter, rest",
+    "kucoin, engine, rest"
+  })
+  void everyVenueAndModeRunsWithoutErrors(String exchange, String mode, String entry)
+      throws Exception {
+    JsonNode r =
+        run(
+            "--exchange",
+            exchange,
+            "--mode",
+            mode,
+            "--order-entry",
+            entry,
+            "--orders",
+            "300",
+            "--warmup",
+            "100",
+            "--warmup-seconds",
+            "0",
+            "--concurrency",
+            "3",
+            "--rounds",
+            "1");
+    assertThat(r.path("errors").asLong()).as(r.path("errorReasons").toString()).isZero();
+    assertThat(r.path("comparedWith").path("raw-socket").path("errors").asLong()).isZero();
+    assertThat(r.path("orderEntry").asText()).isEqualTo(entry);
+  }
+
+  @Test
+  void binancePeersRunSideBySideWithTheAdapter() throws Exception {
+    JsonNode r =
+        run(
+            "--exchange",
+            "binance",
+            "--orders",
+            "300",
+            "--warmup",
+            "100",
+            "--warmup-seconds",
+            "0",
+            "--concurrency",
+            "2",
+            "--rounds",
+            "1",
+            "--peer",
+            "xchange,binance-connector");
+    for (String peer : new String[] {"raw-socket", "xchange", "binance-connector"}) {
+      JsonNode p = r.path("comparedWith").path(peer);
+      assertThat(p.path("orders").asLong()).as(peer).isEqualTo(300);
+      assertThat(p.path("errors").asLong()).as(peer + " " + p.path("errorReasons")).isZero();
+      assertThat(p.path("bytesAllocatedPerOrder").asDouble()).as(peer).isGreaterThan(100);
+      assertThat(r.path("ratios").path(peer).path("ordersPerSec").asDouble()).isPositive();
+    }
+  }
+
   @Test
   void krakenThroughTheEngine() throws Exception {
     JsonNode r =
