@@ -99,11 +99,6 @@ public final class RiskEngine {
     return run(request, request.strategy(), -1, FLATTEN);
   }
 
-  /** Superseded by {@link #checkFlatten}; kept until the kill switch uses it. */
-  public RiskResult checkReducing(OrderRequest request, String strategy) {
-    return checkFlatten(request);
-  }
-
   private RiskResult run(OrderRequest request, String strategy, int bps, int how) {
     RiskResult r = result;
     r.reset(request);
