@@ -14,6 +14,7 @@ import io.tradeserver.risk.TradingState;
 import io.tradeserver.spi.Capability;
 import io.tradeserver.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Controls {
   private static final Logger log = LoggerFactory.getLogger(Controls.class);
+
+  /** Cancels go out in a stable order: oldest first, then by client order id (shorter first). */
+  private static final Comparator<ManagedOrder> OLDEST_FIRST =
+      Comparator.comparingLong((ManagedOrder o) -> o.request().createdNanos())
+          .thenComparingInt(o -> o.clientOrderId().length())
+          .thenComparing(ManagedOrder::clientOrderId);
+
   private final Engine engine;
   private final Clock clock;
 
@@ -78,20 +86,21 @@ final class Controls {
 
   private ControlResult killSwitch(String cause, boolean flatten, long triggerNanos) {
     engine.risk.setState(TradingState.HALTED, "kill switch: " + cause, RiskEvent.Kind.KILL_SWITCH);
-    List<String> open = new ArrayList<>();
+    List<ManagedOrder> open = new ArrayList<>();
     for (ManagedOrder o : engine.orders.orders()) {
       if (!o.status().isTerminal()) {
-        open.add(o.clientOrderId());
+        open.add(o);
       }
     }
+    open.sort(OLDEST_FIRST);
     int ours = 0;
     int failed = 0;
-    for (String id : open) {
+    for (ManagedOrder o : open) {
       try {
-        ours += engine.orders.cancel(id) ? 1 : 0;
+        ours += engine.orders.cancel(o.clientOrderId()) ? 1 : 0;
       } catch (RuntimeException e) { // one venue's failure must not stop the other cancels
         failed++;
-        log.error("kill switch: cancel of {} failed", id, e);
+        log.error("kill switch: cancel of {} failed", o.clientOrderId(), e);
       }
     }
     int venues = 0;
