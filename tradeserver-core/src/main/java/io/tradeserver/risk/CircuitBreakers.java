@@ -163,7 +163,7 @@ public final class CircuitBreakers {
       w = new VolatilityWindow(windowNanos, mid.scale());
       volatility.put(id, w);
     }
-    int s = w.scale();
+    int s = w.scale(); // mids carry one decimal more than the book's prices
     w.add(now, Decimals.rescale(mid.units(), mid.scale(), s, RoundingMode.HALF_EVEN));
     long min = w.min();
     long max = w.max();
@@ -174,11 +174,11 @@ public final class CircuitBreakers {
           c.volatilityTarget(),
           id
               + " moved "
-              + Amounts.show(max - min, s, 0)
+              + Amounts.show(max - min, s, s - 1)
               + " ("
-              + Amounts.show(min, s, 0)
+              + Amounts.show(min, s, s - 1)
               + " to "
-              + Amounts.show(max, s, 0)
+              + Amounts.show(max, s, s - 1)
               + ") within "
               + c.volatilityWindow().toSeconds()
               + "s (limit "

@@ -115,9 +115,7 @@ public final class RiskEngine {
                   + (o.price() != null ? o.price() : "market")
                   + " quantity="
                   + (o.quantity() != null ? o.quantity() : o.quoteQuantity())
-                  + " does not fit 64-bit fixed point ("
-                  + e.getMessage()
-                  + ")");
+                  + " does not fit 64-bit fixed point");
     } finally {
       mode = CHECK;
     }

@@ -232,7 +232,7 @@ class CircuitBreakersTest {
     breakers.onMid(f.btc.id(), Price.parse("110.010", 3), t0 + Duration.ofSeconds(60).toNanos());
     assertThat(trips())
         .containsExactly(
-            "ACTIVE->HALTED breaker volatility: sim:BTC-USDT moved 10.01 (100 to 110.01) within"
+            "ACTIVE->HALTED breaker volatility: sim:BTC-USDT moved 10.01 (100.00 to 110.01) within"
                 + " 60s (limit 10%)");
     assertThat(halts).hasSize(1);
   }

@@ -39,7 +39,7 @@ class DuplicateAndOverflowTest {
     assertThat(f.deny(o))
         .isEqualTo(
             "NOTIONAL_OVERFLOW price=92233720368547758.07 quantity=100.0000"
-                + " does not fit 64-bit fixed point (long overflow)");
+                + " does not fit 64-bit fixed point");
   }
 
   @Test
@@ -50,7 +50,7 @@ class DuplicateAndOverflowTest {
     assertThat(f.deny(o))
         .isEqualTo(
             "NOTIONAL_OVERFLOW price=9223372036854775807 quantity=1.0000"
-                + " does not fit 64-bit fixed point (long overflow)");
+                + " does not fit 64-bit fixed point");
   }
 
   @Test
@@ -72,7 +72,7 @@ class DuplicateAndOverflowTest {
     assertThat(f.deny(o))
         .isEqualTo(
             "NOTIONAL_OVERFLOW price=market quantity=922337203685477.5807"
-                + " does not fit 64-bit fixed point (Overflow)");
+                + " does not fit 64-bit fixed point");
   }
 
   @Test
