@@ -143,6 +143,18 @@ public final class TradeServer implements AutoCloseable {
         });
   }
 
+  /**
+   * Publishes that a new risk configuration was refused (a {@code LIMITS_REFUSED} risk event with
+   * {@code detail}, e.g. the config file's problems); the configuration in force is unchanged.
+   */
+  public CompletableFuture<ControlResult> refuseRiskReload(String detail) {
+    return engine.execute(
+        e -> {
+          e.risk.refuseReload(detail);
+          return new ControlResult(false, e.risk.state(), "risk reload refused");
+        });
+  }
+
   /** Enables or disables a venue for new orders (open orders are left alone). */
   public CompletableFuture<ControlResult> setVenueEnabled(
       String venue, boolean enabled, String cause) {
@@ -169,6 +181,37 @@ public final class TradeServer implements AutoCloseable {
   /** A status taken now on the engine thread. */
   public CompletableFuture<StatusSnapshot> freshStatus() {
     return engine.execute(Engine::buildStatus);
+  }
+
+  /**
+   * Waits until every venue is ready to trade (after {@link #start()}): instruments loaded and, for
+   * venues streaming books, a two-sided book for each traded instrument (market orders need a
+   * reference price).
+   *
+   * @return false when {@code timeout} passed first
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      StatusSnapshot s;
+      try {
+        s =
+            freshStatus()
+                .get(
+                    Math.max(1, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return false;
+      }
+      if (s.venues().stream().allMatch(VenueStatus::ready)) {
+        return true;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    } while (System.nanoTime() < deadline);
+    return false;
   }
 
   /** Signals waiting in the inbox. */

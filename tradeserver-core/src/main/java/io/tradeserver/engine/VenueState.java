@@ -59,6 +59,25 @@ final class VenueState {
     return b;
   }
 
+  /** Instruments loaded and, with a book stream, a two-sided book for each traded instrument. */
+  boolean ready() {
+    if (instruments.isEmpty()) {
+      return false;
+    }
+    if (!capabilities.contains(io.tradeserver.spi.Capability.ORDER_BOOK_STREAM)) {
+      return true;
+    }
+    for (Instrument in : instruments.values()) {
+      if (trades(in.symbol())) {
+        OrderBook b = books.get(in.id());
+        if (b == null || !b.isTwoSided()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** True when the symbol list is empty (trade everything) or names {@code symbol}. */
   boolean trades(String symbol) {
     return symbols.isEmpty() || symbols.contains(symbol);

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param rateLimitedUntilNanos clock time until which the venue said to pause (0 when not)
  * @param lastAlert the last alert's kind and detail, or null
  * @param openOrders our open orders there
+ * @param ready instruments loaded and, where the venue streams books, a two-sided book for every
+ *     instrument traded there
  */
 public record VenueStatus(
     String venue,
@@ -22,7 +24,8 @@ public record VenueStatus(
     Map<Channel, ConnectionState> connections,
     long rateLimitedUntilNanos,
     String lastAlert,
-    int openOrders) {
+    int openOrders,
+    boolean ready) {
   public VenueStatus {
     connections = Map.copyOf(connections);
   }

@@ -368,10 +368,12 @@ public final class RiskEngine {
     listener.onRiskEvent(configEvent(RiskEvent.Kind.LIMITS_RELOADED, "risk limits reloaded"));
   }
 
-  /** Publishes a refusal of a configuration that could not even be built (e.g. a file reload). */
-  public void refused(String problems) {
-    listener.onRiskEvent(
-        configEvent(RiskEvent.Kind.LIMITS_REFUSED, "risk limits refused: " + problems));
+  /**
+   * Publishes that a new configuration was refused ({@code LIMITS_REFUSED} with {@code detail},
+   * e.g. a config file's problems); the one in force stays.
+   */
+  public void refuseReload(String detail) {
+    listener.onRiskEvent(configEvent(RiskEvent.Kind.LIMITS_REFUSED, detail));
   }
 
   private RiskEvent configEvent(RiskEvent.Kind kind, String detail) {

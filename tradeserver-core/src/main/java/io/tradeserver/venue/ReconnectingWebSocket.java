@@ -46,6 +46,12 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
     /** The current connection was lost (not called for rotations or {@link #close()}). */
     default void onDisconnected(String reason) {}
+
+    /**
+     * A session became the live one: CONNECTED, RECONNECTED (after a gap: reconcile) or ROTATED (no
+     * gap). Called after the {@link ConnectionEvent} is emitted.
+     */
+    default void onReady(Session session, ConnectionState state) {}
   }
 
   /** One physical connection. */
@@ -150,6 +156,20 @@ public final class ReconnectingWebSocket implements AutoCloseable {
   /** True when a ready connection is up. */
   public synchronized boolean isUp() {
     return current != null && current.ready;
+  }
+
+  /**
+   * Opens a replacement now and retires the current connection once the replacement is ready,
+   * without a gap (e.g. the venue announced a shutdown). No-op when a rotation is under way.
+   */
+  public void rotateNow() {
+    Conn c;
+    synchronized (this) {
+      c = current;
+    }
+    if (c != null && c.ready) {
+      c.rotate();
+    }
   }
 
   /** Drops the current connection so it is replaced (e.g. a detected gap in sequence numbers). */
@@ -259,6 +279,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private volatile boolean opened;
     private volatile boolean ready;
     private volatile boolean dead;
+    private boolean retired;
     private volatile long lastMessageNanos;
     private Scheduler.Cancellable ping;
     private Scheduler.Cancellable rotation;
@@ -352,9 +373,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         }
       }
       if (retired != null) {
-        retired.shutdown(1000, "rotated");
+        retired.retire();
       }
       emit(state, "generation " + gen);
+      ConnectionState s = state;
+      dispatch(() -> handler.onReady(this, s));
     }
 
     private void rotate() {
@@ -385,6 +408,21 @@ public final class ReconnectingWebSocket implements AutoCloseable {
       lost(reason);
     }
 
+    /**
+     * Rotated out: frames already in flight (answers to requests sent on it) are still delivered
+     * until the close handshake completes; it never reconnects.
+     */
+    void retire() {
+      synchronized (ReconnectingWebSocket.this) {
+        retired = true;
+      }
+      stopTimers();
+      WebSocket s = socket;
+      if (s != null) {
+        s.close(1000, "rotated");
+      }
+    }
+
     /** Planned close: no reconnect. */
     void shutdown(int code, String reason) {
       dead = true;
@@ -411,7 +449,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
       boolean wasCurrent;
       long delay = 0;
       synchronized (ReconnectingWebSocket.this) {
-        if (dead) {
+        if (dead || retired) {
+          dead = true;
           return;
         }
         dead = true;
@@ -437,13 +476,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         return;
       }
       if (wasCurrent) {
+        // Reconnect is scheduled before anyone hears of the loss, so nothing can observe a gap
+        // with no reconnect pending.
+        scheduler.schedule(delay, () -> connect(false));
         if (ready) {
           emit(ConnectionState.DISCONNECTED, reason);
           dispatch(() -> handler.onDisconnected(reason));
         } else {
           log.warn("{} {} connection attempt failed: {}", venue, channel, reason);
         }
-        scheduler.schedule(delay, () -> connect(false));
       } else {
         log.warn("{} {} rotation attempt failed, retrying: {}", venue, channel, reason);
         scheduler.schedule(

@@ -1,0 +1,233 @@
+package io.tradeserver.binance.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.tradeserver.model.Balance;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streaming parse of Binance REST (and WebSocket API {@code result}) bodies into venue types: order
+ * objects, trades, balances, errors, server time. Unknown fields are skipped, so new venue fields
+ * never break parsing.
+ */
+final class RestParse {
+  private RestParse() {}
+
+  static OrderResult order(byte[] body) throws IOException {
+    try (JsonParser p = Json.parser(body)) {
+      p.nextToken();
+      return order(p);
+    }
+  }
+
+  /** Parses the order object at the current START_OBJECT. */
+  static OrderResult order(JsonParser p) throws IOException {
+    OrderResult r = new OrderResult();
+    String f;
+    while ((f = Json.nextField(p)) != null) {
+      switch (f) {
+        case "symbol" -> r.symbol = p.getText();
+        case "orderId" -> r.orderId = p.getLongValue();
+        case "clientOrderId" -> r.clientOrderId = p.getText();
+        case "origClientOrderId" -> r.origClientOrderId = p.getText();
+        case "transactTime" -> r.transactTime = p.getLongValue();
+        case "updateTime" -> r.updateTime = p.getLongValue();
+        case "status" -> r.status = p.getText();
+        case "type" -> r.type = p.getText();
+        case "side" -> r.side = p.getText();
+        case "price" -> r.price = p.getText();
+        case "origQty" -> r.origQty = p.getText();
+        case "executedQty" -> r.executedQty = p.getText();
+        case "cummulativeQuoteQty" -> r.cummulativeQuoteQty = p.getText();
+        case "fills" -> fills(p, r);
+        default -> p.skipChildren();
+      }
+    }
+    return r;
+  }
+
+  private static void fills(JsonParser p, OrderResult r) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String price = null;
+      String qty = null;
+      String commission = null;
+      String asset = null;
+      long tradeId = -1;
+      String f;
+      while ((f = Json.nextField(p)) != null) {
+        switch (f) {
+          case "price" -> price = p.getText();
+          case "qty" -> qty = p.getText();
+          case "commission" -> commission = p.getText();
+          case "commissionAsset" -> asset = Json.text(p);
+          case "tradeId" -> tradeId = p.getLongValue();
+          default -> p.skipChildren();
+        }
+      }
+      r.fills.add(new OrderResult.FillResult(price, qty, commission, asset, tradeId));
+    }
+  }
+
+  /**
+   * Orders in an array ({@code openOrders}, cancel-all). Order-list entries of a cancel-all answer
+   * contribute their {@code orderReports}.
+   */
+  static List<OrderResult> orders(byte[] body) throws IOException {
+    List<OrderResult> out = new ArrayList<>();
+    try (JsonParser p = Json.parser(body)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("expected an array of orders");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        orderOrList(p, out);
+      }
+    }
+    return out;
+  }
+
+  private static void orderOrList(JsonParser p, List<OrderResult> out) throws IOException {
+    // An order list carries "orderReports"; a plain order does not. Parse into a tree only for
+    // lists.
+    com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(p);
+    com.fasterxml.jackson.databind.JsonNode reports = node.get("orderReports");
+    if (reports != null && reports.isArray()) {
+      for (com.fasterxml.jackson.databind.JsonNode n : reports) {
+        try (JsonParser q = Json.MAPPER.treeAsTokens(n)) {
+          q.nextToken();
+          out.add(order(q));
+        }
+      }
+    } else if (node.has("orderId")) {
+      try (JsonParser q = Json.MAPPER.treeAsTokens(node)) {
+        q.nextToken();
+        out.add(order(q));
+      }
+    }
+  }
+
+  static List<TradeResult> trades(byte[] body) throws IOException {
+    List<TradeResult> out = new ArrayList<>();
+    try (JsonParser p = Json.parser(body)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("expected an array of trades");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        out.add(trade(p));
+      }
+    }
+    return out;
+  }
+
+  private static TradeResult trade(JsonParser p) throws IOException {
+    String symbol = null;
+    long id = -1;
+    long orderId = -1;
+    String price = null;
+    String qty = null;
+    String commission = null;
+    String asset = null;
+    long time = 0;
+    boolean buyer = false;
+    boolean maker = false;
+    String f;
+    while ((f = Json.nextField(p)) != null) {
+      switch (f) {
+        case "symbol" -> symbol = p.getText();
+        case "id" -> id = p.getLongValue();
+        case "orderId" -> orderId = p.getLongValue();
+        case "price" -> price = p.getText();
+        case "qty" -> qty = p.getText();
+        case "commission" -> commission = p.getText();
+        case "commissionAsset" -> asset = Json.text(p);
+        case "time" -> time = p.getLongValue();
+        case "isBuyer" -> buyer = p.getBooleanValue();
+        case "isMaker" -> maker = p.getBooleanValue();
+        default -> p.skipChildren();
+      }
+    }
+    return new TradeResult(symbol, id, orderId, price, qty, commission, asset, time, buyer, maker);
+  }
+
+  /** Balances from {@code GET /api/v3/account}, at each amount's own scale. */
+  static List<Balance> balances(byte[] body) throws IOException {
+    List<Balance> out = new ArrayList<>();
+    try (JsonParser p = Json.parser(body)) {
+      p.nextToken();
+      String f;
+      while ((f = Json.nextField(p)) != null) {
+        if (!"balances".equals(f) || p.currentToken() != JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          out.add(balance(p, "asset", "free", "locked"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One balance object with the given field names (REST and stream use different ones). */
+  static Balance balance(JsonParser p, String assetField, String freeField, String lockedField)
+      throws IOException {
+    String asset = null;
+    String free = "0";
+    String locked = "0";
+    String f;
+    while ((f = Json.nextField(p)) != null) {
+      if (f.equals(assetField)) {
+        asset = p.getText();
+      } else if (f.equals(freeField)) {
+        free = p.getText();
+      } else if (f.equals(lockedField)) {
+        locked = p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return new Balance(asset, Json.natural(free), Json.natural(locked));
+  }
+
+  static long serverTime(byte[] body) throws IOException {
+    try (JsonParser p = Json.parser(body)) {
+      p.nextToken();
+      String f;
+      while ((f = Json.nextField(p)) != null) {
+        if ("serverTime".equals(f)) {
+          return p.getLongValue();
+        }
+        p.skipChildren();
+      }
+    }
+    throw new IOException("no serverTime in response");
+  }
+
+  /**
+   * An error body {@code {"code":-2010,"msg":"..."}}; tolerant of non-JSON bodies (proxies, WAF).
+   */
+  static VenueError error(int status, byte[] body, long retryAfterMillis) {
+    int code = 0;
+    String msg = null;
+    try (JsonParser p = Json.parser(body)) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        String f;
+        while ((f = Json.nextField(p)) != null) {
+          switch (f) {
+            case "code" -> code = p.getIntValue();
+            case "msg" -> msg = p.getText();
+            default -> p.skipChildren();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      msg = "unparseable error body";
+    }
+    return new VenueError(status, code, msg, retryAfterMillis);
+  }
+}

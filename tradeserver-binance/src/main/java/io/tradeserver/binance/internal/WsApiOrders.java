@@ -1,0 +1,402 @@
+package io.tradeserver.binance.internal;
+
+import io.tradeserver.binance.BinanceConfig;
+import io.tradeserver.event.Channel;
+import io.tradeserver.event.RequestKind;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.OrderRequest;
+import io.tradeserver.model.OrderType;
+import io.tradeserver.model.RejectCode;
+import io.tradeserver.spi.ExchangeContext;
+import io.tradeserver.time.Scheduler;
+import io.tradeserver.venue.ReconnectingWebSocket;
+import io.tradeserver.venue.ServerTime;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * Order entry over the WebSocket API ({@code order.place}, {@code order.cancel}, {@code
+ * order.status}), each request signed on its own. Answers are matched to requests by id and mapped
+ * by the same {@link OrderEvents} as REST, so both paths emit the same events. A request with no
+ * answer within {@code requestTimeout}, or in flight when the connection drops, has an unknown
+ * outcome ({@code SubmitUnknown} / retryable {@code RequestFailed}); nothing is re-sent except once
+ * after -1021.
+ */
+final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable {
+  private final BinanceConfig config;
+  private final ExchangeContext context;
+  private final OkHttpClient wsHttp;
+  private final Signer signer;
+  private final String apiKey;
+  private final ServerTime serverTime;
+  private final VenueLimits limits;
+  private final Throttle throttle;
+  private final OrderEvents events;
+  private final RestOrders restOrders;
+  private final Consumer<Runnable> clockResync;
+  private final Emitter out;
+  private final String responseType;
+  private final AtomicLong ids = new AtomicLong();
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private ReconnectingWebSocket socket;
+
+  /** A request awaiting its answer. */
+  private abstract class Pending {
+    final int attempt;
+    Scheduler.Cancellable timeout;
+
+    Pending(int attempt) {
+      this.attempt = attempt;
+    }
+
+    abstract String request(String id);
+
+    abstract void answered(WsApiResponse r);
+
+    abstract void ambiguous(String why);
+
+    abstract void notSent(String why);
+
+    abstract Pending retry();
+
+    /** Handles a refusal; -1021 re-measures time and re-sends once. */
+    void refused(VenueError e, BinanceErrors.Outcome o, Consumer<BinanceErrors.Outcome> mapped) {
+      throttle.onError(e, o);
+      if (o == BinanceErrors.Outcome.BAD_TIMESTAMP && attempt == 0) {
+        clockResync.accept(() -> send(retry()));
+        return;
+      }
+      mapped.accept(o);
+    }
+  }
+
+  WsApiOrders(
+      BinanceConfig config,
+      ExchangeContext context,
+      OkHttpClient wsHttp,
+      Signer signer,
+      ServerTime serverTime,
+      VenueLimits limits,
+      OrderEvents events,
+      RestOrders restOrders,
+      Consumer<Runnable> clockResync,
+      Emitter out) {
+    this.config = config;
+    this.context = context;
+    this.wsHttp = wsHttp;
+    this.signer = signer;
+    this.apiKey = config.credentials().apiKey();
+    this.serverTime = serverTime;
+    this.limits = limits;
+    this.throttle = new Throttle(limits, out);
+    this.events = events;
+    this.restOrders = restOrders;
+    this.clockResync = clockResync;
+    this.out = out;
+    this.responseType = config.orderResponseType().name();
+  }
+
+  synchronized void start() {
+    if (socket != null) {
+      return;
+    }
+    socket =
+        ReconnectingWebSocket.builder()
+            .venue(out.venue())
+            .channel(Channel.ORDER_ENTRY)
+            .http(wsHttp)
+            .url(config.wsApiUrl())
+            .handler(this)
+            .clock(context.clock())
+            .scheduler(context.scheduler())
+            .listener(context.listener())
+            .errorHandler(context.errorHandler())
+            .maxLifetime(config.wsMaxLifetime())
+            .rotationLead(config.wsRotationLead())
+            .build();
+    socket.start();
+  }
+
+  void submit(OrderRequest o) {
+    String why = OrderChecks.unsupported(o);
+    if (why != null) {
+      events.rejected(o, RejectCode.UNSUPPORTED_ORDER, null, why);
+      return;
+    }
+    long wait = limits.tryAcquire(limits.order());
+    if (wait > 0) {
+      events.placeThrottled(o, wait);
+      return;
+    }
+    send(new Place(o, 0));
+  }
+
+  void cancel(Instrument inst, String clientOrderId, String exchangeOrderId) {
+    if (limits.tryAcquire(limits.weight(1)) > 0) {
+      out.requestFailed(
+          RequestKind.CANCEL, inst.id(), clientOrderId, true, "rate limited locally; not sent");
+      return;
+    }
+    send(new Cancel(inst, clientOrderId, exchangeOrderId, 0));
+  }
+
+  void query(Instrument inst, String clientOrderId) {
+    if (limits.tryAcquire(limits.weight(4)) > 0) {
+      out.requestFailed(
+          RequestKind.QUERY_ORDER,
+          inst.id(),
+          clientOrderId,
+          true,
+          "rate limited locally; not sent");
+      return;
+    }
+    send(new Status(inst, clientOrderId, 0));
+  }
+
+  private void send(Pending p) {
+    String id = "o" + ids.incrementAndGet();
+    String request;
+    try {
+      request = p.request(id);
+    } catch (RuntimeException e) {
+      out.bug(e);
+      p.notSent("request not built: " + e);
+      return;
+    }
+    pending.put(id, p);
+    p.timeout = context.scheduler().schedule(config.requestTimeout().toNanos(), () -> timedOut(id));
+    ReconnectingWebSocket s = socket;
+    if (s == null || !s.send(request)) {
+      if (pending.remove(id) != null) {
+        p.timeout.cancel();
+        p.notSent("WebSocket API not connected");
+      }
+    }
+  }
+
+  private void timedOut(String id) {
+    Pending p = pending.remove(id);
+    if (p != null) {
+      p.ambiguous("no answer within " + config.requestTimeout());
+    }
+  }
+
+  @Override
+  public void onOpen(ReconnectingWebSocket.Session session) {
+    session.ready(); // every request is signed on its own: usable at once
+  }
+
+  @Override
+  public void onMessage(ReconnectingWebSocket.Session session, String text) {
+    WsApiResponse r;
+    try {
+      r = WsApiResponse.parse(text, limits, serverTime.millis());
+    } catch (IOException | RuntimeException e) {
+      out.bug(new IllegalStateException("unreadable WebSocket API answer", e));
+      return;
+    }
+    if (r.id == null) {
+      return;
+    }
+    Pending p = pending.remove(r.id);
+    if (p == null) {
+      return; // already timed out and reported as unknown
+    }
+    p.timeout.cancel();
+    p.answered(r);
+  }
+
+  @Override
+  public void onDisconnected(String reason) {
+    List<String> ids = new ArrayList<>(pending.keySet());
+    for (String id : ids) {
+      Pending p = pending.remove(id);
+      if (p != null) {
+        p.timeout.cancel();
+        p.ambiguous("connection lost: " + reason);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    ReconnectingWebSocket s;
+    synchronized (this) {
+      s = socket;
+    }
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  private final class Place extends Pending {
+    private final OrderRequest o;
+
+    Place(OrderRequest o, int attempt) {
+      super(attempt);
+      this.o = o;
+    }
+
+    @Override
+    String request(String id) {
+      // Parameters in alphabetical order (signature payload rule).
+      WsApiRequest r =
+          new WsApiRequest(id, "order.place")
+              .str("apiKey", apiKey)
+              .str("newClientOrderId", o.clientOrderId())
+              .str("newOrderRespType", responseType);
+      if (o.type() != OrderType.MARKET) {
+        r.dec("price", o.price().units(), o.price().scale());
+      }
+      if (o.quantity() != null) {
+        r.dec("quantity", o.quantity().units(), o.quantity().scale());
+      } else {
+        r.dec("quoteOrderQty", o.quoteQuantity().units(), o.quoteQuantity().scale());
+      }
+      r.num("recvWindow", config.recvWindowMillis())
+          .str("side", o.side().name())
+          .str("symbol", o.instrument().nativeSymbol());
+      if (o.type() == OrderType.LIMIT) {
+        r.str("timeInForce", o.timeInForce().name());
+      }
+      return r.num("timestamp", serverTime.millis()).str("type", o.type().name()).signed(signer);
+    }
+
+    @Override
+    void answered(WsApiResponse r) {
+      if (r.status == 200 && r.order != null) {
+        events.placed(o, r.order);
+        return;
+      }
+      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
+      refused(e, BinanceErrors.outcome(e), outcome -> events.placeFailed(o, e, outcome));
+    }
+
+    @Override
+    void ambiguous(String why) {
+      events.unknown(o, why);
+    }
+
+    @Override
+    void notSent(String why) {
+      events.rejected(o, RejectCode.VENUE_UNAVAILABLE, null, why + "; not sent");
+    }
+
+    @Override
+    Pending retry() {
+      return new Place(o, attempt + 1);
+    }
+  }
+
+  private final class Cancel extends Pending {
+    private final Instrument inst;
+    private final String clientOrderId;
+    private final String exchangeOrderId;
+
+    Cancel(Instrument inst, String clientOrderId, String exchangeOrderId, int attempt) {
+      super(attempt);
+      this.inst = inst;
+      this.clientOrderId = clientOrderId;
+      this.exchangeOrderId = exchangeOrderId;
+    }
+
+    @Override
+    String request(String id) {
+      WsApiRequest r = new WsApiRequest(id, "order.cancel").str("apiKey", apiKey);
+      if (exchangeOrderId != null) {
+        r.num("orderId", Long.parseLong(exchangeOrderId));
+      } else {
+        r.str("origClientOrderId", clientOrderId);
+      }
+      return r.num("recvWindow", config.recvWindowMillis())
+          .str("symbol", inst.nativeSymbol())
+          .num("timestamp", serverTime.millis())
+          .signed(signer);
+    }
+
+    @Override
+    void answered(WsApiResponse r) {
+      if (r.status == 200 && r.order != null) {
+        events.canceled(inst, clientOrderId, r.order);
+        return;
+      }
+      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
+      refused(
+          e,
+          BinanceErrors.outcome(e),
+          outcome -> events.cancelFailed(inst, clientOrderId, e, outcome));
+    }
+
+    @Override
+    void ambiguous(String why) {
+      out.requestFailed(RequestKind.CANCEL, inst.id(), clientOrderId, true, why);
+    }
+
+    @Override
+    void notSent(String why) {
+      out.requestFailed(RequestKind.CANCEL, inst.id(), clientOrderId, true, why + "; not sent");
+    }
+
+    @Override
+    Pending retry() {
+      return new Cancel(inst, clientOrderId, exchangeOrderId, attempt + 1);
+    }
+  }
+
+  private final class Status extends Pending {
+    private final Instrument inst;
+    private final String clientOrderId;
+
+    Status(Instrument inst, String clientOrderId, int attempt) {
+      super(attempt);
+      this.inst = inst;
+      this.clientOrderId = clientOrderId;
+    }
+
+    @Override
+    String request(String id) {
+      return new WsApiRequest(id, "order.status")
+          .str("apiKey", apiKey)
+          .str("origClientOrderId", clientOrderId)
+          .num("recvWindow", config.recvWindowMillis())
+          .str("symbol", inst.nativeSymbol())
+          .num("timestamp", serverTime.millis())
+          .signed(signer);
+    }
+
+    @Override
+    void answered(WsApiResponse r) {
+      if (r.status == 200 && r.order != null) {
+        restOrders.onQueried(inst, clientOrderId, r.order);
+        return;
+      }
+      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
+      refused(
+          e,
+          BinanceErrors.outcome(e),
+          outcome -> restOrders.onQueryFailed(inst, clientOrderId, e, outcome));
+    }
+
+    @Override
+    void ambiguous(String why) {
+      out.requestFailed(RequestKind.QUERY_ORDER, inst.id(), clientOrderId, true, why);
+    }
+
+    @Override
+    void notSent(String why) {
+      out.requestFailed(
+          RequestKind.QUERY_ORDER, inst.id(), clientOrderId, true, why + "; not sent");
+    }
+
+    @Override
+    Pending retry() {
+      return new Status(inst, clientOrderId, attempt + 1);
+    }
+  }
+}

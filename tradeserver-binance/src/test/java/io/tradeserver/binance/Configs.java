@@ -1,0 +1,30 @@
+package io.tradeserver.binance;
+
+import io.tradeserver.spi.Credentials;
+import io.tradeserver.spi.OrderEntry;
+import io.tradeserver.spi.VenueConfig;
+import java.time.Duration;
+import java.util.List;
+
+/** Venue configurations pointing at a {@link MockBinance}. */
+final class Configs {
+  private Configs() {}
+
+  static VenueConfig.Builder base(MockBinance venue) {
+    return VenueConfig.builder("binance")
+        .restUrl(venue.restUrl())
+        .streamUrl(venue.streamUrl())
+        .privateStreamUrl(venue.wsApiUrl())
+        .credentials(Credentials.of(MockBinance.API_KEY, MockBinance.SECRET))
+        .symbols(List.of("BTC-USDT", "ETH-BTC", "BNB-USDT"))
+        .requestTimeout(Duration.ofSeconds(1));
+  }
+
+  static VenueConfig rest(MockBinance venue) {
+    return base(venue).build();
+  }
+
+  static VenueConfig webSocket(MockBinance venue) {
+    return base(venue).orderEntry(OrderEntry.WEBSOCKET).build();
+  }
+}

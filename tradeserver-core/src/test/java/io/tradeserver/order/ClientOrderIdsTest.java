@@ -1,0 +1,46 @@
+package io.tradeserver.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradeserver.time.TestClock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClientOrderIdsTest {
+
+  @Test
+  void idsAreValidForEveryVenueAndUniqueAcrossRestartsAndNodes() {
+    TestClock clock = new TestClock();
+    Set<String> seen = new HashSet<>();
+    for (int restart = 0; restart < 3; restart++) {
+      for (int node = 0; node < 3; node++) {
+        ClientOrderIds ids = new ClientOrderIds(node, clock);
+        for (int i = 0; i < 10_000; i++) {
+          String id = ids.next();
+          assertThat(ClientOrderIds.isValid(id)).as(id).isTrue();
+          assertThat(id.length()).isLessThanOrEqualTo(18);
+          assertThat(id)
+              .matches("[A-Za-z0-9]{1,18}"); // Kraken cl_ord_id free text, Binance, KuCoin
+          assertThat(seen.add(id)).as("duplicate %s", id).isTrue();
+        }
+      }
+      clock.advance(Duration.ofMillis(1)); // a restart one millisecond later is a new session
+    }
+  }
+
+  @Test
+  void theLongestSequenceStillFits() {
+    ClientOrderIds ids = new ClientOrderIds(61, new TestClock());
+    String last = null;
+    for (int i = 0; i < 1000; i++) {
+      last = ids.next();
+    }
+    assertThat(last).hasSizeLessThanOrEqualTo(ClientOrderIds.MAX_LENGTH);
+    assertThatThrownBy(() -> new ClientOrderIds(62, new TestClock())).hasMessageContaining("0..61");
+    assertThat(ClientOrderIds.isValid("abc-def")).isFalse();
+    assertThat(ClientOrderIds.isValid("1234567890123456789")).isFalse();
+  }
+}

@@ -1,0 +1,312 @@
+package io.tradeserver.kucoin.internal;
+
+import io.tradeserver.event.AlertKind;
+import io.tradeserver.event.Channel;
+import io.tradeserver.event.OrderRejected;
+import io.tradeserver.kucoin.KucoinConfig;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.OrderRequest;
+import io.tradeserver.model.RejectCode;
+import io.tradeserver.spi.Capability;
+import io.tradeserver.spi.ExchangeClient;
+import io.tradeserver.spi.ExchangeContext;
+import io.tradeserver.venue.NetworkFailures;
+import io.tradeserver.venue.ServerTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The KuCoin spot {@link ExchangeClient}: HF order entry over signed REST, the private order and
+ * balance stream, level-2 books on the public stream. Commands are non-blocking and thread-safe;
+ * events are emitted on OkHttp and WebSocket threads.
+ *
+ * <p>Order requests use their own OkHttp client derived from the shared one: no silent retry (a
+ * POST is never sent twice) and a dispatcher admitting {@code maxInFlightOrders} concurrent
+ * requests (the OkHttp default of 5 per host would queue orders behind each other).
+ */
+public final class KucoinExchangeClient implements ExchangeClient {
+  private final KucoinConfig config;
+  private final ExchangeContext context;
+  private final Emitter out;
+  private final Instruments instruments;
+  private final OkHttpClient orderHttp;
+  private final KucoinRateLimits limits;
+  private final ServerTime serverTime;
+  private final TimeSync timeSync;
+  private final OrderCommands orders;
+  private final AccountCommands account;
+  private final MarketData market;
+  private final KucoinSocket privateSocket;
+  private final Set<Capability> capabilities;
+  private boolean started;
+  private volatile boolean closed;
+
+  public KucoinExchangeClient(ExchangeContext context, KucoinConfig config) {
+    this.config = config;
+    this.context = context;
+    this.out = new Emitter(config.venue(), context.listener(), context.clock());
+    this.instruments = new Instruments(config.venue());
+    this.orderHttp = orderClient(context.httpClient(), config);
+    this.limits = new KucoinRateLimits(config, context.clock());
+    this.serverTime = new ServerTime(context.clock());
+    Alerts alerts = new Alerts();
+    KucoinRest rest = rest(serverTime, alerts);
+    this.timeSync =
+        new TimeSync(
+            config.venue(),
+            rest,
+            serverTime,
+            context.clock(),
+            context.scheduler(),
+            config.timeSyncInterval());
+    alerts.timeSync = timeSync;
+    this.orders = new OrderCommands(rest, out, instruments);
+    this.account = new AccountCommands(rest, out, instruments, context.scheduler());
+    this.market =
+        new MarketData(
+            rest,
+            out,
+            context.scheduler(),
+            config.fullBookSnapshot(),
+            sink -> socket(Channel.MARKET_STREAM, rest, sink));
+    this.privateSocket = config.hasCredentials() ? privateSocket(rest) : null;
+    this.capabilities = capabilities(config.hasCredentials());
+  }
+
+  /**
+   * The order-entry client: derived from the shared one (same connection pool), never retrying a
+   * request by itself, with a dispatcher admitting {@code maxInFlightOrders} concurrent calls.
+   */
+  static OkHttpClient orderClient(OkHttpClient shared, KucoinConfig config) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(config.maxInFlightOrders());
+    dispatcher.setMaxRequestsPerHost(config.maxInFlightOrders());
+    return NetworkFailures.orderClient(shared)
+        .newBuilder()
+        .dispatcher(dispatcher)
+        .callTimeout(config.requestTimeout())
+        .build();
+  }
+
+  private KucoinRest rest(ServerTime serverTime, Alerts alerts) {
+    OkHttpClient http =
+        context.httpClient().newBuilder().callTimeout(config.requestTimeout()).build();
+    KucoinSigner signer =
+        config.hasCredentials()
+            ? new KucoinSigner(config.credentials(), config.apiKeyVersion())
+            : null;
+    return new KucoinRest(
+        config.venue(),
+        config.restUrl(),
+        http,
+        orderHttp,
+        signer,
+        limits,
+        serverTime,
+        context.clock(),
+        alerts,
+        context.errorHandler());
+  }
+
+  private KucoinSocket privateSocket(KucoinRest rest) {
+    KucoinSocket s =
+        socket(Channel.PRIVATE_STREAM, rest, new PrivateStream(out, instruments, this::reconcile));
+    s.subscribe(PrivateStream.ORDERS);
+    s.subscribe(PrivateStream.BALANCE);
+    return s;
+  }
+
+  private KucoinSocket socket(Channel channel, KucoinRest rest, KucoinSocket.Sink sink) {
+    return new KucoinSocket(
+        config.venue(),
+        channel,
+        rest,
+        context.httpClient(),
+        context.clock(),
+        context.scheduler(),
+        context.listener(),
+        context.errorHandler(),
+        config.wsIdleTimeout(),
+        sink);
+  }
+
+  private static Set<Capability> capabilities(boolean trading) {
+    Set<Capability> c = EnumSet.of(Capability.ORDER_BOOK_STREAM);
+    if (trading) {
+      c.addAll(
+          EnumSet.of(
+              Capability.LIMIT_ORDER,
+              Capability.MARKET_ORDER,
+              Capability.POST_ONLY,
+              Capability.MARKET_BY_QUOTE_QUANTITY,
+              Capability.IOC,
+              Capability.FOK,
+              Capability.CANCEL,
+              Capability.CANCEL_ALL,
+              Capability.QUERY_ORDER,
+              Capability.OPEN_ORDERS,
+              Capability.BALANCES,
+              Capability.PRIVATE_STREAM));
+    }
+    return Set.copyOf(c);
+  }
+
+  @Override
+  public String venue() {
+    return config.venue();
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  /**
+   * Measures the server clock, loads instruments, then (with credentials) reports balances and open
+   * orders and opens the private stream, which reconciles again once subscribed.
+   */
+  @Override
+  public synchronized void start() {
+    if (started || closed) {
+      return;
+    }
+    started = true;
+    timeSync.startPeriodic();
+    timeSync.measure(() -> account.loadInstruments(this::afterInstruments));
+  }
+
+  private void afterInstruments() {
+    if (privateSocket == null || closed) {
+      return;
+    }
+    reconcile();
+    privateSocket.start();
+  }
+
+  /** Reports open orders and balances (after start and after every private-stream gap). */
+  private void reconcile() {
+    if (!closed) {
+      account.requestOpenOrders(null);
+      account.requestBalances();
+    }
+  }
+
+  @Override
+  public void submit(OrderRequest order) {
+    require(Capability.LIMIT_ORDER);
+    if (closed) {
+      out.emit(
+          new OrderRejected(
+              config.venue(),
+              order.instrumentId(),
+              order.clientOrderId(),
+              RejectCode.VENUE_UNAVAILABLE,
+              null,
+              "client closed",
+              out.now()));
+      return;
+    }
+    orders.submit(order);
+  }
+
+  @Override
+  public void cancel(Instrument instrument, String clientOrderId, String exchangeOrderId) {
+    require(Capability.CANCEL);
+    orders.cancel(instrument, clientOrderId, exchangeOrderId);
+  }
+
+  @Override
+  public void cancelAll(Instrument instrument) {
+    require(Capability.CANCEL_ALL);
+    account.cancelAll(instrument);
+  }
+
+  @Override
+  public void queryOrder(Instrument instrument, String clientOrderId) {
+    require(Capability.QUERY_ORDER);
+    orders.query(instrument, clientOrderId);
+  }
+
+  @Override
+  public void requestOpenOrders(Instrument instrument) {
+    require(Capability.OPEN_ORDERS);
+    account.requestOpenOrders(instrument);
+  }
+
+  @Override
+  public void requestBalances() {
+    require(Capability.BALANCES);
+    account.requestBalances();
+  }
+
+  @Override
+  public void subscribeBook(Instrument instrument, int depth) {
+    market.subscribeBook(instrument, depth > 0 ? depth : config.bookDepth());
+  }
+
+  /** The level-1 ticker; not part of the SPI (no ticker event), for embedding code and tools. */
+  public CompletableFuture<MarketParse.Ticker> ticker(Instrument instrument) {
+    return market.ticker(instrument);
+  }
+
+  private void require(Capability c) {
+    if (!capabilities.contains(c)) {
+      throw new UnsupportedOperationException(
+          config.venue() + ": " + c + " needs API credentials (none configured)");
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    timeSync.stop();
+    account.close();
+    market.close();
+    if (privateSocket != null) {
+      privateSocket.close();
+    }
+    orderHttp.dispatcher().executorService().shutdown();
+  }
+
+  /** The measured server-minus-local clock offset, for status and tests. */
+  long serverOffsetMillis() {
+    return serverTime.offsetMillis();
+  }
+
+  /** Rate-limit state, for status and tests. */
+  KucoinRateLimits limits() {
+    return limits;
+  }
+
+  /** Client-wide consequences of venue answers. */
+  private final class Alerts implements KucoinRest.Alerts {
+    private volatile TimeSync timeSync;
+
+    @Override
+    public void rateLimited(long untilNanos, String detail) {
+      out.alert(AlertKind.RATE_LIMITED, detail, untilNanos);
+    }
+
+    @Override
+    public void authenticationFailed(String detail) {
+      out.alert(AlertKind.AUTHENTICATION_FAILED, detail, 0);
+    }
+
+    @Override
+    public void timestampRejected(String detail) {
+      out.alert(AlertKind.CLOCK_SKEW, detail, 0);
+      TimeSync t = timeSync;
+      if (t != null) {
+        t.remeasure();
+      }
+    }
+  }
+}
