@@ -3,6 +3,7 @@ package io.tradeserver.risk;
 import io.tradeserver.model.Decimals;
 import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.Price;
+import io.tradeserver.model.RejectCode;
 import io.tradeserver.position.PositionTracker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,6 +70,17 @@ public final class CircuitBreakers {
   public void onOrderSent(String venue, long now) {
     if (config().rejectRatePercent() != null) {
       window(rejects, venue, config().rejectRateWindow()).add(now, 1, 0);
+    }
+  }
+
+  /**
+   * The venue rejected one of our orders, with the rejection's code. A post-only order that would
+   * have taken liquidity is the order's own choice, not a venue problem: it counts for neither the
+   * reject rate nor the error run (a market maker would otherwise halt itself).
+   */
+  public void onVenueRejection(String venue, RejectCode code, String detail, long now) {
+    if (code != RejectCode.POST_ONLY_WOULD_TAKE) {
+      onVenueRejection(venue, detail, now);
     }
   }
 

@@ -3,6 +3,7 @@ package io.tradeserver.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradeserver.model.Price;
+import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,6 +148,27 @@ class CircuitBreakersTest {
         .containsExactly(
             "ACTIVE->HALTED breaker reject-rate: sim rejected 6 of 10 orders within 60s (limit"
                 + " 50%)");
+  }
+
+  @Test
+  void postOnlyRejectionsAreNotVenueProblems() {
+    with(
+        none()
+            .consecutiveVenueErrors(2, TradingState.HALTED)
+            .rejectRate(50, Duration.ofSeconds(60), 2));
+    long now = f.clock.nanos();
+    for (int i = 0; i < 4; i++) {
+      breakers.onOrderSent("sim", now);
+      breakers.onVenueRejection("sim", RejectCode.POST_ONLY_WOULD_TAKE, "would take", now);
+    }
+    assertThat(trips()).isEmpty();
+    breakers.onVenueRejection("sim", RejectCode.VENUE_REJECTED, "r1", now);
+    assertThat(trips()).isEmpty(); // 1 of 4: 25 %, one error
+    breakers.onVenueRejection("sim", RejectCode.VENUE_INSUFFICIENT_BALANCE, "r2", now);
+    assertThat(trips())
+        .containsExactly(
+            "ACTIVE->HALTED breaker venue-errors: sim: 2 consecutive venue errors (limit 2),"
+                + " last: r2");
   }
 
   @Test
