@@ -6,19 +6,15 @@ import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
 import io.tradeserver.risk.RiskConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kill switch cancels an order the venue is about to reject. Disabled until the order manager's
- * transition table accepts REJECT in PENDING_CANCEL: today the rejection is dropped as an illegal
- * transition, the venue's CancelRejected(UNKNOWN_ORDER) restores the order to ACCEPTED and it stays
- * open (counted in exposure and open-order limits) although the venue never had it.
+ * The kill switch cancels an order the venue is about to reject: the rejection must end it (it was
+ * once dropped as an illegal transition, and the order stayed open forever).
  */
 class KillSwitchRaceTest {
 
   @Test
-  @Disabled("order/OrderTransitions: PENDING_CANCEL + REJECT is '!' (reported; not risk's file)")
   void anOrderRejectedWhileItsCancelIsPendingEndsRejected() {
     try (RiskHarness h = new RiskHarness(RiskConfig.defaults())) {
       h.sim.control().rejectNext(RejectCode.VENUE_REJECTED);
