@@ -430,7 +430,20 @@ public final class TradeServer implements AutoCloseable {
           }
         }
         BigDecimal fee = cfg.takerFeeBps();
-        states.add(new VenueState(client, fee, cfg.symbols(), cfg.bookDepth()));
+        VenueState state = new VenueState(client, fee, cfg.symbols(), cfg.bookDepth());
+        if (cfg.deadManSwitch() != null) {
+          if (!client.capabilities().contains(io.tradeserver.spi.Capability.DEAD_MAN_SWITCH)) {
+            problems.add(
+                "venue "
+                    + cfg.venue()
+                    + ": deadManSwitch is set but "
+                    + cfg.provider()
+                    + " has no dead-man switch");
+            continue;
+          }
+          state.deadManSwitchNanos = cfg.deadManSwitch().toNanos();
+        }
+        states.add(state);
         clients.add(client);
       }
       if (!problems.isEmpty()) {
