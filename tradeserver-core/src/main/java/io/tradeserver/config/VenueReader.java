@@ -51,6 +51,8 @@ final class VenueReader {
             DEFAULTS.requestTimeout(),
             Duration.ofMillis(1),
             Duration.ofMinutes(5)));
+    b.deadManSwitch(
+        s.durationOrNull("deadManSwitch", null, Duration.ofSeconds(5), Duration.ofHours(1)));
     b.takerFeeBps(
         range(s, "takerFeeBps", DEFAULTS.takerFeeBps(), BigDecimal.ZERO, new BigDecimal("1000")));
     b.makerFeeBps(

@@ -235,6 +235,7 @@ final class Engine {
     if (now >= nextTimer) {
       nextTimer = now + config.timerInterval().toNanos();
       try {
+        armDeadManSwitches(now);
         orders.onTimer(now);
         breakers.onTimer(now, venue -> orders.exposure().openOrders(venue) > 0);
       } catch (RuntimeException ex) {
@@ -257,6 +258,19 @@ final class Engine {
       n++;
     }
     return n;
+  }
+
+  /**
+   * Keeps each configured venue-side dead-man switch armed, re-arming every quarter of its timeout
+   * once the venue has loaded its instruments: if this process dies or hangs, the venue cancels.
+   */
+  private void armDeadManSwitches(long now) {
+    for (VenueState v : venues.values()) {
+      if (v.deadManSwitchNanos > 0 && now >= v.nextDeadManArm && !v.instruments.isEmpty()) {
+        v.nextDeadManArm = now + v.deadManSwitchNanos / 4;
+        v.client.armDeadManSwitch(java.time.Duration.ofNanos(v.deadManSwitchNanos));
+      }
+    }
   }
 
   /** Applies one venue event; a bug met while doing so is logged and counted, never fatal. */

@@ -147,7 +147,8 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
   @Override
   public void onOrderRejected(OrderRejected e) {
     engine.stats.reject(e.code());
-    engine.breakers.onVenueRejection(e.venue(), e.code() + " " + e.venueCode(), clock.nanos());
+    engine.breakers.onVenueRejection(
+        e.venue(), e.code(), e.code() + " " + e.venueCode(), clock.nanos());
     engine.orders.onOrderRejected(e);
   }
 

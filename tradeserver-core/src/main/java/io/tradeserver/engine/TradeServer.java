@@ -3,6 +3,7 @@ package io.tradeserver.engine;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Signal;
 import io.tradeserver.risk.RiskConfig;
+import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClient;
 import io.tradeserver.spi.ExchangeClientProvider;
 import io.tradeserver.spi.ExchangeContext;
@@ -49,22 +50,25 @@ public final class TradeServer implements AutoCloseable {
   private final List<ExchangeClient> clients;
   private final IdleStrategy idle;
   private final Scheduler ownedScheduler;
-  private final boolean flattenOnKill;
   private volatile Thread thread;
   private volatile boolean running;
   private volatile boolean connected;
+  private final Map<String, Factory> factories;
+
+  /** How a provider-built venue is built again (credential rotation). */
+  private record Factory(ExchangeClientProvider provider, VenueConfig config, Builder builder) {}
 
   private TradeServer(
       Engine engine,
       List<ExchangeClient> clients,
       IdleStrategy idle,
       Scheduler ownedScheduler,
-      boolean flattenOnKill) {
+      Map<String, Factory> factories) {
+    this.factories = Map.copyOf(factories);
     this.engine = engine;
-    this.clients = clients;
+    this.clients = new java.util.concurrent.CopyOnWriteArrayList<>(clients);
     this.idle = idle;
     this.ownedScheduler = ownedScheduler;
-    this.flattenOnKill = flattenOnKill;
   }
 
   public static Builder builder() {
@@ -115,7 +119,7 @@ public final class TradeServer implements AutoCloseable {
    * latched until {@link #resume}.
    */
   public CompletableFuture<ControlResult> killSwitch(String cause) {
-    return engine.execute(e -> e.controls.killSwitch(cause, flattenOnKill));
+    return engine.execute(e -> e.controls.killSwitch(cause, e.risk.config().flattenOnKill()));
   }
 
   /**
@@ -134,12 +138,20 @@ public final class TradeServer implements AutoCloseable {
     return engine.execute(e -> e.orders.cancelAll(venue));
   }
 
-  /** Swaps the risk configuration atomically on the engine thread. */
+  /**
+   * Swaps the risk configuration atomically on the engine thread. A configuration the engine cannot
+   * use (e.g. limits for a venue it does not run) is refused whole: {@code ok=false}, a {@code
+   * LIMITS_REFUSED} risk event, and the configuration in force stays.
+   */
   public CompletableFuture<ControlResult> reloadRisk(RiskConfig config) {
     return engine.execute(
         e -> {
-          e.risk.reload(config);
-          return new ControlResult(true, e.risk.state(), "risk limits reloaded");
+          try {
+            e.risk.reload(config);
+            return new ControlResult(true, e.risk.state(), "risk limits reloaded");
+          } catch (IllegalArgumentException refused) {
+            return new ControlResult(false, e.risk.state(), refused.getMessage());
+          }
         });
   }
 
@@ -152,6 +164,42 @@ public final class TradeServer implements AutoCloseable {
         e -> {
           e.risk.refuseReload(detail);
           return new ControlResult(false, e.risk.state(), "risk reload refused");
+        });
+  }
+
+  /**
+   * Replaces a venue's client with one using new credentials (a key rotated at the secret store
+   * after the venue refused the old one). The new client is built by the venue's provider on the
+   * caller's thread, swapped in on the engine thread, started (instruments, streams, balances, open
+   * orders: orders in flight are reconciled, never re-sent), and the old client is closed. Only for
+   * venues built from a {@link VenueConfig} by the builder.
+   */
+  public CompletableFuture<ControlResult> rotateCredentials(String venue, Credentials credentials) {
+    Factory f = factories.get(venue);
+    if (f == null) {
+      return CompletableFuture.completedFuture(
+          new ControlResult(
+              false,
+              status().state(),
+              "venue "
+                  + venue
+                  + " was not built from a provider here; replace its client yourself"));
+    }
+    ExchangeClient fresh =
+        f.provider()
+            .create(
+                f.builder().venueContext(f.config().toBuilder().credentials(credentials).build()));
+    return engine.execute(
+        e -> {
+          VenueState v = e.venues.get(venue);
+          ExchangeClient old = v.client;
+          v.replaceClient(fresh);
+          clients.set(clients.indexOf(old), fresh);
+          old.close();
+          fresh.start();
+          log.warn("venue {}: client replaced with rotated credentials {}", venue, credentials);
+          return new ControlResult(
+              true, e.risk.state(), venue + " reconnected with rotated credentials");
         });
   }
 
@@ -401,6 +449,7 @@ public final class TradeServer implements AutoCloseable {
       List<String> problems = new ArrayList<>();
       List<VenueState> states = new ArrayList<>();
       List<ExchangeClient> clients = new ArrayList<>();
+      Map<String, Factory> factories = new HashMap<>();
       for (Object[] v : venues) {
         VenueConfig cfg = (VenueConfig) v[0];
         if (!cfg.enabled()) {
@@ -422,13 +471,27 @@ public final class TradeServer implements AutoCloseable {
           }
           try {
             client = p.create(venueContext(cfg));
+            factories.put(cfg.venue(), new Factory(p, cfg, this));
           } catch (IllegalArgumentException e) {
             problems.add("venue " + cfg.venue() + ": " + e.getMessage());
             continue;
           }
         }
         BigDecimal fee = cfg.takerFeeBps();
-        states.add(new VenueState(client, fee, cfg.symbols(), cfg.bookDepth()));
+        VenueState state = new VenueState(client, fee, cfg.symbols(), cfg.bookDepth());
+        if (cfg.deadManSwitch() != null) {
+          if (!client.capabilities().contains(io.tradeserver.spi.Capability.DEAD_MAN_SWITCH)) {
+            problems.add(
+                "venue "
+                    + cfg.venue()
+                    + ": deadManSwitch is set but "
+                    + cfg.provider()
+                    + " has no dead-man switch");
+            continue;
+          }
+          state.deadManSwitchNanos = cfg.deadManSwitch().toNanos();
+        }
+        states.add(state);
         clients.add(client);
       }
       if (!problems.isEmpty()) {
@@ -436,7 +499,7 @@ public final class TradeServer implements AutoCloseable {
       }
       Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
       sink.engine = engine;
-      return new TradeServer(engine, clients, idle, owned, risk.flattenOnKill());
+      return new TradeServer(engine, clients, idle, owned, factories);
     }
   }
 

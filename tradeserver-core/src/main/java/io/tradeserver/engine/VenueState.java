@@ -22,8 +22,8 @@ import java.util.Set;
  */
 final class VenueState {
   final String id;
-  final ExchangeClient client;
-  final EngineDriven driven;
+  ExchangeClient client; // replaced on credential rotation, on the engine thread
+  EngineDriven driven;
   final Set<Capability> capabilities;
   final BigDecimal takerFeeBps;
   final List<String> symbols;
@@ -32,6 +32,11 @@ final class VenueState {
   final Map<InstrumentId, OrderBook> books = new HashMap<>();
   final EnumMap<Channel, ConnectionState> connections = new EnumMap<>(Channel.class);
   long rateLimitedUntilNanos;
+
+  /** Dead-man switch timeout in nanos (0 = none) and when to re-arm it next. */
+  long deadManSwitchNanos;
+
+  long nextDeadManArm;
   String lastAlert;
 
   VenueState(ExchangeClient client, BigDecimal takerFeeBps, List<String> symbols, int bookDepth) {
@@ -42,6 +47,15 @@ final class VenueState {
     this.capabilities = client.capabilities();
     this.takerFeeBps = takerFeeBps;
     this.symbols = List.copyOf(symbols);
+  }
+
+  /** Swaps in a new client for this venue (same id), e.g. after a credential rotation. */
+  void replaceClient(ExchangeClient fresh) {
+    if (!fresh.venue().equals(id)) {
+      throw new IllegalArgumentException("client for " + fresh.venue() + " cannot replace " + id);
+    }
+    client = fresh;
+    driven = fresh instanceof EngineDriven d ? d : null;
   }
 
   Instrument instrument(String symbol) {

@@ -179,7 +179,7 @@ class ConfigLoaderTest {
             "extra: unknown field; known: [arbitrage, demo, engine, metrics, nats, risk, routing,"
                 + " secrets, venues]",
             "venues.sim.enabeld: unknown field (did you mean enabled?); known: [accountTier,"
-                + " bookDepth, credentials, enabled, makerFeeBps, options, orderEntry, paper,"
+                + " bookDepth, credentials, deadManSwitch, enabled, makerFeeBps, options, orderEntry, paper,"
                 + " paperBalances, privateStreamUrl, provider, rateLimits, requestTimeout, restUrl,"
                 + " streamUrl, symbols, takerFeeBps]",
             "risk.global.maxNotional: unknown field (did you mean maxOrderNotional?); known:"
