@@ -82,6 +82,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
   static final int MAX_KEPT_ORDERS = 100_000;
 
   private final Map<String, SimOrder> orders = new LinkedHashMap<>(); // oldest first
+  private final Map<String, SimOrder> resting = new LinkedHashMap<>(); // open after submit
   private final Map<InstrumentId, Integer> subscriptions = new HashMap<>();
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final ArrayDeque<Object[]> outbox = new ArrayDeque<>(); // {dueNanos, event, private}
@@ -273,7 +274,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
       if (!booksFrozen) {
         matcher.rebuild(book, e.getValue(), in, market.midUnits(symbol), now);
       }
-      for (SimOrder o : orders.values()) {
+      for (SimOrder o : resting.values()) {
         if (o.open() && o.request.instrumentId().equals(in.id())) {
           matcher.matchResting(o, book, now, f -> emitFill(o, f));
         }
@@ -285,6 +286,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
         emit(new BookUpdate(venue(), book.snapshot(depth, sent()), sent()), false);
       }
     }
+    resting.values().removeIf(o -> !o.open());
     forgetFinished();
   }
 
@@ -398,6 +400,9 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
             : new OrderAccepted(venue(), in.id(), cid, o.exchangeOrderId, sent()),
         false);
     execute(o, book);
+    if (o.open()) {
+      resting.put(cid, o);
+    }
   }
 
   private void execute(SimOrder o, OrderBook book) {
