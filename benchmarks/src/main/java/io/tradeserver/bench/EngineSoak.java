@@ -22,12 +22,15 @@ public final class EngineSoak {
   public static void main(String[] args) {
     long orders = 1_000_000;
     long every = 100_000;
+    boolean compact = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--orders" -> orders = Long.parseLong(args[i + 1]);
         case "--report-every" -> every = Long.parseLong(args[i + 1]);
+        case "--windows" -> compact = args[i + 1].equals("compact");
         default -> {
-          System.err.println("usage: EngineSoak [--orders N] [--report-every N]");
+          System.err.println(
+              "usage: EngineSoak [--orders N] [--report-every N] [--windows default|compact]");
           System.exit(2);
         }
       }
@@ -37,7 +40,8 @@ public final class EngineSoak {
     long firstHeap = -1;
     long lastHeap = 0;
     long t0 = System.nanoTime();
-    try (SimEngine engine = new SimEngine(null, EngineConfig.defaults())) {
+    EngineConfig config = compact ? SimEngine.compactWindows() : EngineConfig.defaults();
+    try (SimEngine engine = new SimEngine(null, config)) {
       long done = 0;
       long nextReport = every;
       long reported = 0;
@@ -71,8 +75,9 @@ public final class EngineSoak {
     }
     System.out.printf(
         Locale.ROOT,
-        "{\"summary\":true,\"orders\":%d,\"seconds\":%.1f,\"maxHeapMb\":%.0f,"
+        "{\"summary\":true,\"windows\":\"%s\",\"orders\":%d,\"seconds\":%.1f,\"maxHeapMb\":%.0f,"
             + "\"firstHeapAfterGcMb\":%.1f,\"lastHeapAfterGcMb\":%.1f}%n",
+        compact ? "compact" : "default",
         orders,
         (System.nanoTime() - t0) / 1e9,
         maxHeap / 1048576.0,

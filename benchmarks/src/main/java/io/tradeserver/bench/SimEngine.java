@@ -79,6 +79,35 @@ public final class SimEngine implements AutoCloseable {
     return ts.status().venues().stream().anyMatch(v -> v.instruments() > 0);
   }
 
+  /**
+   * Engine defaults with small memory windows: signal ids remembered for the last 65,536 signals
+   * (default 1M / 24 h), 10,000 finished orders kept (default 100,000 / 60 s), trade ids of
+   * forgotten orders remembered for 65,536 trades (default 1M). Less protection against a repeated
+   * signal or a late duplicate fill, in exchange for memory and cache footprint.
+   */
+  public static EngineConfig compactWindows() {
+    EngineConfig d = EngineConfig.defaults();
+    io.tradeserver.order.OrderManagerConfig o = d.orders();
+    return new EngineConfig(
+        d.signalInboxCapacity(),
+        d.venueInboxCapacity(),
+        d.node(),
+        new io.tradeserver.order.OrderManagerConfig(
+            o.ackTimeout(),
+            o.cancelTimeout(),
+            o.queryInterval(),
+            o.notFoundQueries(),
+            o.reconcileGrace(),
+            o.retention(),
+            10_000,
+            65_536),
+        d.signalDedupWindow(),
+        65_536,
+        d.timerInterval(),
+        d.statusInterval(),
+        d.bookDepth());
+  }
+
   /** Offers the next signal; false when the inbox is full. */
   public boolean offerNext() {
     long n = seq++;

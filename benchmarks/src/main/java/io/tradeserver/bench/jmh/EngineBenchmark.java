@@ -44,6 +44,10 @@ public class EngineBenchmark {
   @Param({"false", "true"})
   public boolean listener;
 
+  /** {@code default} engine config, or {@code compact} memory windows (see SimEngine). */
+  @Param({"default", "compact"})
+  public String windows;
+
   private SimEngine engine;
 
   @Setup(Level.Trial)
@@ -62,7 +66,9 @@ public class EngineBenchmark {
               }
             }
             : null;
-    engine = new SimEngine(l, EngineConfig.defaults());
+    engine =
+        new SimEngine(
+            l, windows.equals("compact") ? SimEngine.compactWindows() : EngineConfig.defaults());
   }
 
   SimEngine engine() {

@@ -49,6 +49,7 @@ class BenchmarkSetupTest {
   void theEngineBenchmarkSendsEveryOrderToTheSimVenue() {
     EngineBenchmark b = new EngineBenchmark();
     b.listener = true;
+    b.windows = "default";
     b.setUp(BH);
     try {
       for (int i = 0; i < 20; i++) {
