@@ -29,7 +29,8 @@ public final class BinanceMock implements MockServer.Handler {
   private final Window orders1d = new Window(86_400_000);
   private final Set<String> unknownPaths = ConcurrentHashMap.newKeySet();
   private final AtomicLong uuids = new AtomicLong();
-  private static final int BOOT = (int) System.nanoTime();
+  private static final String BOOT =
+      Integer.toHexString(0x10000000 | (int) System.nanoTime() & 0xfffffff) + "-0000-4000-8000-";
 
   public BinanceMock(boolean fills) {
     this.fills = fills;
@@ -68,7 +69,7 @@ public final class BinanceMock implements MockServer.Handler {
   /** UUID-shaped and unique, without SecureRandom on every answer. */
   private String uuid() {
     long n = uuids.incrementAndGet();
-    return String.format("%08x-0000-4000-8000-%012x", BOOT, n);
+    return BOOT + Long.toHexString(0x1000000000000L | n).substring(1);
   }
 
   private MockResponse used(MockResponse w, int cost) {

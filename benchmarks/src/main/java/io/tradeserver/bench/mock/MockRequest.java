@@ -15,6 +15,7 @@ public final class MockRequest {
   private final String query;
   private final List<String[]> headers;
   private final byte[] body;
+  private Map<String, String> params; // parsed once, on first use
 
   /** A request built by hand (an in-process transport), {@code target} with its query string. */
   public static MockRequest of(String method, String target, List<String[]> headers, byte[] body) {
@@ -64,6 +65,13 @@ public final class MockRequest {
 
   /** Decoded {@code application/x-www-form-urlencoded} pairs of the query and the body. */
   public Map<String, String> params() {
+    if (params == null) {
+      params = parseParams();
+    }
+    return params;
+  }
+
+  private Map<String, String> parseParams() {
     Map<String, String> out = new LinkedHashMap<>();
     decode(query, out);
     String type = header("Content-Type");
@@ -78,14 +86,22 @@ public final class MockRequest {
     if (form.isEmpty()) {
       return;
     }
-    for (String pair : form.split("&")) {
+    int start = 0;
+    while (start <= form.length()) {
+      int amp = form.indexOf('&', start);
+      String pair = form.substring(start, amp < 0 ? form.length() : amp);
+      start = amp < 0 ? form.length() + 1 : amp + 1;
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.putIfAbsent(
-          URLDecoder.decode(k, StandardCharsets.UTF_8),
-          URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.putIfAbsent(unescape(k), unescape(v));
     }
+  }
+
+  private static String unescape(String s) {
+    return s.indexOf('%') < 0 && s.indexOf('+') < 0
+        ? s
+        : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   public List<String[]> headers() {
