@@ -59,7 +59,7 @@ final class InProcessVenue implements Interceptor {
     }
     String path = r.url().encodedPath();
     if (path.equals(orderPath)) {
-      lastOrderNanos = System.nanoTime();
+      lastOrderNanos = System.nanoTime(); // the body is written: signed bytes complete
       lastOrderBytes = body.length + r.headers().byteCount();
       orders.incrementAndGet();
     }

@@ -3,8 +3,6 @@ package io.tradeserver.bench.jmh;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderBook;
 import io.tradeserver.model.OrderRequest;
-import io.tradeserver.model.Price;
-import io.tradeserver.model.Quantity;
 import io.tradeserver.model.Side;
 import io.tradeserver.order.OrderManager;
 import io.tradeserver.order.OrderManagerConfig;
@@ -107,9 +105,10 @@ public class RiskCheckBenchmark {
     }
     risk =
         new RiskEngine(clock, config, id -> book, orders, new PositionTracker(), balances, e -> {});
+    // At the instrument's scales, as SignalProcessor hands orders to risk.
     order =
         OrderRequest.limit(
-            "B0000000000000001", btc, Side.BUY, Price.parse("63990.00"), Quantity.parse("0.01000"));
+            "B0000000000000001", btc, Side.BUY, btc.price("63990.00"), btc.quantity("0.01"));
     RiskResult r = risk.check(order, "bench", -1);
     if (!r.accepted()) {
       throw new IllegalStateException("the benchmark order must pass: " + r.denial());

@@ -1,6 +1,7 @@
 package io.tradeserver.bench.jmh;
 
-import io.tradeserver.bench.mock.KrakenMock;
+import io.tradeserver.bench.load.LoadOptions;
+import io.tradeserver.bench.load.Venue;
 import io.tradeserver.bench.mock.MockServer;
 import io.tradeserver.engine.TradeServer;
 import io.tradeserver.event.Balances;
@@ -14,7 +15,6 @@ import io.tradeserver.event.VenueEvent;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderBook;
 import io.tradeserver.model.Side;
-import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClient;
 import io.tradeserver.spi.ExchangeClientProvider;
 import io.tradeserver.spi.ExchangeContext;
@@ -22,7 +22,6 @@ import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,6 +35,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,10 +43,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The in-process part of "signal to exchange", through the real engine and the real Kraken adapter:
- * signal JSON bytes are parsed by the NATS bridge's codec, offered to a host-driven TradeServer,
- * deduped, routed, sized and risk-checked, created and sent by the order manager, and the adapter
- * builds, signs and hands the AddOrder request to OkHttp.
+ * The in-process part of "signal to exchange", through the real engine and a real adapter (Binance
+ * on one symbol, or Kraken): signal JSON bytes are parsed by the NATS bridge's codec, offered to a
+ * host-driven TradeServer, deduped, routed, sized and risk-checked, created and sent by the order
+ * manager, and the adapter builds, signs and hands the AddOrder request to OkHttp.
  *
  * <ul>
  *   <li>{@code toSend}: until the engine thread's {@code doWork()} returns, the signed request
@@ -56,12 +56,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * REST is answered in-process by an interceptor with the mock venue's answers (no socket); the
- * WebSocket streams connect to a loopback mock and stay quiet. Between operations (not timed) the
- * previous order's ack is applied and the order canceled, so the engine stays in steady state.
- * Orders rotate over 2048 Kraken pairs because the adapter enforces Kraken's per-pair trading
- * counter (180 orders per pair at once at the Pro tier); warm-up uses every pair, so first-use
- * costs (limits, buckets, caches per instrument) stay out of the measurement. Goal: p99 &lt;= 20
- * us.
+ * WebSocket streams connect to a loopback mock and stay quiet. The order path and configuration are
+ * the load test's ({@link Venue}). Between operations (not timed) the previous order's ack is
+ * applied and the order canceled, so the engine stays in steady state. Kraken orders rotate over
+ * 2048 pairs because the adapter enforces Kraken's per-pair trading counter (180 orders per pair at
+ * once at the Pro tier); warm-up uses every pair, so first-use costs (limits, buckets, caches per
+ * instrument) stay out of the measurement, but costs that grow with the number of instruments
+ * traded stay in. Goal: p99 &lt;= 20 us.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -73,8 +74,14 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SignalToWireBenchmark {
   private static final int PAIRS = 2048;
-  private static final String PRICE = "50000.0";
-  private static final String QTY = "0.00100000";
+
+  /** {@code binance}: one symbol, REST; {@code kraken}: 2048 pairs (see the class comment). */
+  @Param({"binance", "kraken"})
+  public String venue;
+
+  private String price;
+  private String quantity;
+  private List<String> symbols;
 
   private MockServer streams;
   private InProcessVenue rest;
@@ -91,36 +98,30 @@ public class SignalToWireBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    KrakenMock venue = new KrakenMock(PAIRS, false);
-    streams = new MockServer(venue, 0);
-    rest = new InProcessVenue(venue, "/0/private/AddOrder");
+    LoadOptions o =
+        LoadOptions.parse(
+            "--exchange", venue, "--pairs", Integer.toString(PAIRS), "--fills", "false");
+    Venue v = Venue.of(venue);
+    MockServer.Handler mock = v.newMock(o);
+    streams = new MockServer(mock, 0);
+    rest =
+        new InProcessVenue(mock, venue.equals("kraken") ? "/0/private/AddOrder" : "/api/v3/order");
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(rest).build();
-    String ws = "ws://127.0.0.1:" + streams.port();
-    List<String> symbols = new ArrayList<>();
-    for (int i = 0; i < PAIRS; i++) {
-      symbols.add(KrakenMock.symbol(i));
-    }
-    VenueConfig vc =
-        VenueConfig.builder("kraken")
-            .restUrl(streams.baseUrl())
-            .streamUrl(ws + "/ws/public")
-            .privateStreamUrl(ws + "/ws/private")
-            .credentials(
-                Credentials.of(
-                    "bench-key", Base64.getEncoder().encodeToString("bench".repeat(13).getBytes())))
-            .option("tier", "pro")
-            .build();
+    VenueConfig vc = v.config(streams.baseUrl(), o);
+    price = v.price().toString();
+    quantity = v.quantity().toString();
+    symbols = v.symbols(o);
     TradeServer.Builder b = TradeServer.builder().clock(Clock.system()).httpClient(http);
     sink = b.sink();
     ExchangeContext ctx = b.venueContext(vc).toBuilder().listener(this::onVenueEvent).build();
-    ExchangeClient kraken = provider("kraken").create(ctx);
-    ts = b.venue(kraken, vc).build();
+    ExchangeClient client = provider(venue).create(ctx);
+    ts = b.venue(client, vc).build();
     ts.connect();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (loaded == null || !balances) {
       ts.doWork();
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("kraken adapter did not start");
+        throw new IllegalStateException(venue + " adapter did not start");
       }
     }
     for (String s : symbols) {
@@ -159,12 +160,12 @@ public class SignalToWireBenchmark {
     long now = Clock.system().nanos();
     for (Instrument in : instruments) {
       OrderBook book = OrderBook.of(in);
-      long mid = in.price(PRICE).unitsAt(in.priceScale());
+      long mid = in.price(price).unitsAt(in.priceScale());
       for (int i = 1; i <= 5; i++) {
         book.set(Side.BUY, mid - i, 1_000_000_000L);
         book.set(Side.SELL, mid + i, 1_000_000_000L);
       }
-      sink.onEvent(new BookUpdate("kraken", book.snapshot(5, now), now));
+      sink.onEvent(new BookUpdate(venue, book.snapshot(5, now), now));
     }
     drain();
   }
@@ -179,7 +180,12 @@ public class SignalToWireBenchmark {
     OrderAccepted ack;
     while ((ack = acks.poll()) == null) {
       if (failures.get() > 0 || System.nanoTime() > deadline) {
-        throw new IllegalStateException("the order was not accepted (" + failures + " failures)");
+        throw new IllegalStateException(
+            "the order was not accepted ("
+                + failures
+                + " venue failures, engine rejects "
+                + ts.freshStatus().join().rejectsByReason()
+                + ")");
       }
       ts.doWork();
     }
@@ -187,7 +193,7 @@ public class SignalToWireBenchmark {
     long now = Clock.system().nanos();
     sink.onEvent(
         new OrderCanceled(
-            "kraken", ack.instrumentId(), ack.clientOrderId(), ack.exchangeOrderId(), now));
+            venue, ack.instrumentId(), ack.clientOrderId(), ack.exchangeOrderId(), now));
     drain();
     pending = false;
     nextSignal();
@@ -201,7 +207,7 @@ public class SignalToWireBenchmark {
 
   private void nextSignal() {
     long n = seq++;
-    String symbol = KrakenMock.symbol((int) (n % PAIRS));
+    String symbol = symbols.get((int) (n % symbols.size()));
     json =
         ("{\"signalId\":\"jmh"
                 + n
@@ -210,10 +216,12 @@ public class SignalToWireBenchmark {
                 + "\",\"side\":\""
                 + ((n & 1) == 0 ? "BUY" : "SELL")
                 + "\",\"type\":\"LIMIT\",\"quantity\":\""
-                + QTY
+                + quantity
                 + "\",\"price\":\""
-                + PRICE
-                + "\",\"exchange\":\"kraken\",\"timeInForce\":\"GTC\",\"timestamp\":"
+                + price
+                + "\",\"exchange\":\""
+                + venue
+                + "\",\"timeInForce\":\"GTC\",\"timestamp\":"
                 + System.currentTimeMillis()
                 + "}")
             .getBytes(StandardCharsets.UTF_8);

@@ -6,8 +6,11 @@ import io.tradeserver.model.Quantity;
 import io.tradeserver.spi.VenueConfig;
 import java.util.List;
 
-/** What the load test needs to know about one exchange: its mock, its configuration, its wire. */
-interface Venue {
+/**
+ * What the load test (and the signal-to-wire benchmark) needs to know about one exchange: its mock,
+ * its configuration, its wire.
+ */
+public interface Venue {
   String id();
 
   /** The embedded mock venue's personality. */
@@ -28,6 +31,7 @@ interface Venue {
   /** The raw baseline's codec for one slot. */
   WireCodec wire(String baseUrl, LoadOptions options);
 
+  /** The venue for {@code binance}, {@code kucoin} or {@code kraken}. */
   static Venue of(String exchange) {
     return switch (exchange) {
       case "kraken" -> new KrakenVenue();

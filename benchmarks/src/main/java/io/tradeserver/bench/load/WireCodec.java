@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
  * signer and parser, so the baseline differs from the adapter only in transport. One instance per
  * slot thread (not thread-safe).
  */
-interface WireCodec {
+public interface WireCodec {
   /** Appends request line, headers and body for order {@code seq}. */
   void writeRequest(long seq, ByteArrayOutputStream out);
 

@@ -178,9 +178,11 @@ class BenchmarkSetupTest {
     assertThat(b.publish()).isPositive();
   }
 
-  @Test
-  void signalJsonBecomesASignedKrakenRequestThroughTheEngine() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"binance", "kraken"})
+  void signalJsonBecomesASignedRequestThroughTheEngine(String venue) throws Exception {
     SignalToWireBenchmark b = new SignalToWireBenchmark();
+    b.venue = venue;
     b.setUp();
     try {
       for (int i = 0; i < 20; i++) {
