@@ -13,11 +13,15 @@ import java.util.List;
 /**
  * Picks venues for a signal without one: by the executable price for its quantity from each venue's
  * local book (VWAP to fill), net of the venue's taker fee. Venues without a fresh two-sided book
- * deep enough are not candidates. Engine thread only.
+ * deep enough are not candidates; a venue that told us to pause (rate limit, ban) ranks after every
+ * venue that did not, whatever its price. The caller then walks the list best first and takes the
+ * first venue risk accepts (a probe: venue enabled, limits, balances), so a disabled or unfunded
+ * best venue falls through to the next. Engine thread only.
  */
 final class Router {
   /** One venue's offer for the signal. */
-  record Candidate(VenueState venue, Instrument instrument, BigDecimal effectivePrice) {}
+  record Candidate(
+      VenueState venue, Instrument instrument, BigDecimal effectivePrice, boolean paused) {}
 
   private final long staleNanos;
 
@@ -54,10 +58,18 @@ final class Router {
           side == Side.BUY
               ? price.multiply(BigDecimal.ONE.add(fee))
               : price.multiply(BigDecimal.ONE.subtract(fee));
-      out.add(new Candidate(v, in, effective.setScale(8, RoundingMode.HALF_EVEN)));
+      int scale = Math.max(8, in.priceScale() + 4);
+      out.add(
+          new Candidate(
+              v,
+              in,
+              effective.setScale(scale, RoundingMode.HALF_EVEN),
+              v.rateLimitedUntilNanos > now));
     }
     Comparator<Candidate> byPrice = Comparator.comparing(Candidate::effectivePrice);
-    out.sort(side == Side.BUY ? byPrice : byPrice.reversed());
+    out.sort(
+        Comparator.comparing(Candidate::paused)
+            .thenComparing(side == Side.BUY ? byPrice : byPrice.reversed()));
     return out;
   }
 
@@ -74,27 +86,39 @@ final class Router {
   }
 
   /**
-   * "binance@64001.20 (kucoin@64003.10, kraken@64010.00)" — chosen first, then the alternatives.
+   * The decision as published in {@code Order.route}: the chosen venue and its effective price
+   * (VWAP for the quantity, fee included), then every other candidate in rank order. A
+   * better-ranked venue that risk refused is marked {@code refused}, a paused one {@code paused}:
+   *
+   * <pre>kucoin@64003.1 (alternatives: binance@64001.2 refused, kraken@64010)</pre>
    */
   static String describe(List<Candidate> candidates, int chosen) {
     StringBuilder sb = new StringBuilder();
-    Candidate c = candidates.get(chosen);
-    sb.append(c.venue().id)
-        .append('@')
-        .append(c.effectivePrice().stripTrailingZeros().toPlainString());
+    append(sb, candidates.get(chosen));
     if (candidates.size() > 1) {
-      sb.append(" (alternatives:");
+      sb.append(" (alternatives: ");
+      boolean first = true;
       for (int i = 0; i < candidates.size(); i++) {
         if (i != chosen) {
-          Candidate a = candidates.get(i);
-          sb.append(' ')
-              .append(a.venue().id)
-              .append('@')
-              .append(a.effectivePrice().stripTrailingZeros().toPlainString());
+          sb.append(first ? "" : ", ");
+          first = false;
+          append(sb, candidates.get(i));
+          if (i < chosen) {
+            sb.append(" refused");
+          }
         }
       }
       sb.append(')');
     }
     return sb.toString();
+  }
+
+  private static void append(StringBuilder sb, Candidate c) {
+    sb.append(c.venue().id)
+        .append('@')
+        .append(c.effectivePrice().stripTrailingZeros().toPlainString());
+    if (c.paused()) {
+      sb.append(" paused");
+    }
   }
 }
