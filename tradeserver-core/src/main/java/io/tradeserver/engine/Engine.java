@@ -270,7 +270,8 @@ final class Engine {
               v.rateLimitedUntilNanos,
               v.lastAlert,
               orders.exposure().openOrders(v.id),
-              v.ready()));
+              v.ready(),
+              v.paper));
     }
     List<io.tradeserver.model.Position> ps = new ArrayList<>();
     for (PositionState p : positions.all()) {

@@ -211,6 +211,17 @@ public final class TradeServer implements AutoCloseable {
     return engine.venues.keySet();
   }
 
+  /**
+   * True when orders to {@code venue} are simulated and never reach a real venue: a venue
+   * configured with {@code paper=true} (live market data, simulated fills) or the {@code sim}
+   * venue. Every order, fill and position event of such a venue is a paper one. False for an
+   * unknown venue.
+   */
+  public boolean isPaper(String venue) {
+    VenueState v = engine.venues.get(venue);
+    return v != null && v.paper;
+  }
+
   /** Starts the venue clients (instruments, streams, balances). Idempotent. */
   public synchronized void connect() {
     if (connected) {
@@ -416,7 +427,8 @@ public final class TradeServer implements AutoCloseable {
           }
         }
         BigDecimal fee = cfg.takerFeeBps();
-        states.add(new VenueState(client, fee, cfg.symbols(), cfg.bookDepth()));
+        boolean paper = cfg.paper() || "sim".equals(cfg.provider());
+        states.add(new VenueState(client, fee, cfg.symbols(), cfg.bookDepth(), paper));
         clients.add(client);
       }
       if (!problems.isEmpty()) {
