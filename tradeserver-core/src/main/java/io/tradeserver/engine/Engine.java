@@ -176,6 +176,11 @@ final class Engine {
     return signals.size();
   }
 
+  /** Venue events waiting (approximate, any thread). */
+  int venueBacklog() {
+    return venueInbox.size();
+  }
+
   // ---- duty cycle, engine thread ------------------------------------------------------------
 
   /** One duty cycle. Must always be called from the same thread. */
@@ -205,7 +210,9 @@ final class Engine {
     }
     Signal s;
     for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
+      stats.signalNanos = s.receivedNanos();
       processor.onSignal(s);
+      stats.signalNanos = 0;
       work++;
       work += drainLocal();
     }
@@ -219,6 +226,7 @@ final class Engine {
     if (now >= nextStatus) {
       nextStatus = now + config.statusInterval().toNanos();
       status = buildStatus();
+      stats.metrics.status(status);
     }
     return work;
   }
@@ -298,6 +306,7 @@ final class Engine {
         LatencySummary.of(stats.signalToSubmit),
         LatencySummary.of(stats.submitToAck),
         signals.size(),
-        orders.anomalies());
+        orders.anomalies(),
+        stats.routedByVenue());
   }
 }

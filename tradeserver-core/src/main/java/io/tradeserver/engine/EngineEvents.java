@@ -106,6 +106,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
     if (v != null) {
       v.connections.put(e.channel(), e.state());
     }
+    engine.stats.metrics.connection(e.venue(), e.channel(), e.state());
     engine.publisher.onVenueEvent(e);
   }
 
@@ -118,6 +119,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
         v.rateLimitedUntilNanos = Math.max(v.rateLimitedUntilNanos, e.untilNanos());
       }
     }
+    engine.stats.metrics.alert(e.venue(), e.kind());
     if (e.kind() == AlertKind.BANNED) {
       engine.breakers.onVenueBanned(e.venue(), e.detail());
     } else if (e.kind() == AlertKind.AUTHENTICATION_FAILED || e.kind() == AlertKind.UNAVAILABLE) {
@@ -201,7 +203,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
       engine.breakers.onOrderSent(o.venue(), clock.nanos());
     } else if (previous == OrderStatus.SUBMITTED && o.ackNanos() != 0) {
       long latency = o.ackNanos() - o.sentNanos();
-      engine.stats.submitToAck.record(latency);
+      engine.stats.acknowledged(o.venue(), latency);
       engine.breakers.onAckLatency(o.venue(), latency, clock.nanos());
     }
     if (!engine.publisher.isEmpty()) {
@@ -216,7 +218,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
       onAnomaly("fill-unknown-instrument", fill.toString());
       return;
     }
-    engine.stats.fills++;
+    engine.stats.fill(in.id());
     PositionState p = engine.positions.apply(fill, in);
     engine.balances.onFill(fill, in);
     OrderBook book = engine.book(in.id());
@@ -243,6 +245,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
   @Override
   public void submit(ManagedOrder o) {
     venue(o).client.submit(o.request());
+    engine.stats.submitted(o.venue(), o.route() != null, clock.nanos());
   }
 
   @Override

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param submitToAck order sent → venue acknowledgement
  * @param signalInboxDepth signals waiting
  * @param anomalies impossible or inconsistent venue events ignored
+ * @param routedOrdersByVenue orders the router placed (signals without a venue), per venue
  */
 public record StatusSnapshot(
     long timeNanos,
@@ -44,12 +45,14 @@ public record StatusSnapshot(
     LatencySummary signalToSubmit,
     LatencySummary submitToAck,
     int signalInboxDepth,
-    long anomalies) {
+    long anomalies,
+    Map<String, Long> routedOrdersByVenue) {
 
   public StatusSnapshot {
     rejectsByReason = Map.copyOf(rejectsByReason);
     venues = List.copyOf(venues);
     positions = List.copyOf(positions);
     netPnlByQuote = Map.copyOf(netPnlByQuote);
+    routedOrdersByVenue = Map.copyOf(routedOrdersByVenue);
   }
 }

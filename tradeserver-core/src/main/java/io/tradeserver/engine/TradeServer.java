@@ -301,6 +301,7 @@ public final class TradeServer implements AutoCloseable {
     private OkHttpClient http;
     private Scheduler scheduler;
     private IdleStrategy idle = IdleStrategy.backoff();
+    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
     public Builder clock(Clock v) {
       clock = v;
@@ -350,6 +351,17 @@ public final class TradeServer implements AutoCloseable {
 
     public Builder idleStrategy(IdleStrategy v) {
       idle = v;
+      return this;
+    }
+
+    /**
+     * Publishes TradeServer's metrics (latencies, orders, fills, rejects, positions, P&L, rate
+     * limits, reconnects, resyncs, inbox depth; see {@link io.tradeserver.metrics.MetricNames}) to
+     * {@code registry}. Without one (the default) no metric is kept and Micrometer, an optional
+     * dependency, need not be on the classpath.
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      meterRegistry = registry;
       return this;
     }
 
@@ -435,6 +447,9 @@ public final class TradeServer implements AutoCloseable {
         throw new IllegalArgumentException(String.join("; ", problems));
       }
       Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
+      if (meterRegistry != null) {
+        engine.stats.metrics = Metrics.bind(meterRegistry, engine, clients);
+      }
       sink.engine = engine;
       return new TradeServer(engine, clients, idle, owned, risk.flattenOnKill());
     }
