@@ -432,7 +432,10 @@ public final class TradeServer implements AutoCloseable {
             continue;
           }
           try {
-            client = p.create(venueContext(cfg));
+            client =
+                cfg.paper()
+                    ? io.tradeserver.paper.PaperExchangeClient.create(p, venueContext(cfg))
+                    : p.create(venueContext(cfg));
           } catch (IllegalArgumentException e) {
             problems.add("venue " + cfg.venue() + ": " + e.getMessage());
             continue;
