@@ -52,6 +52,9 @@ final class Engine {
   final ClientOrderIds ids;
   final Controls controls;
   private final SignalProcessor processor;
+  private final long staleNanos;
+  ArbitrageDetector arbitrage;
+  PairExecutor pairs;
   private final EngineEvents events;
   private volatile Thread engineThread;
   private volatile boolean closed;
@@ -80,6 +83,7 @@ final class Engine {
     this.breakers = new CircuitBreakers(risk, positions);
     this.sizer = new Sizer(riskConfig.volatilityLambda());
     long stale = riskConfig.global().staleAfterMillis() * 1_000_000L;
+    this.staleNanos = stale;
     this.ids = new ClientOrderIds(config.node(), clock);
     this.processor =
         new SignalProcessor(
@@ -96,6 +100,12 @@ final class Engine {
             publisher);
     this.controls = new Controls(this, clock);
     this.status = buildStatus();
+  }
+
+  /** Turns on arbitrage detection (and paired execution when configured); before any work. */
+  void arbitrage(ArbitrageConfig c) {
+    pairs = c.autoExecute() ? new PairExecutor(this, c, clock) : null;
+    arbitrage = new ArbitrageDetector(this, c, pairs, staleNanos);
   }
 
   // ---- inputs, any thread -------------------------------------------------------------------
@@ -307,6 +317,8 @@ final class Engine {
         LatencySummary.of(stats.submitToAck),
         signals.size(),
         orders.anomalies(),
-        stats.routedByVenue());
+        stats.routedByVenue(),
+        stats.arbitrageOpportunities,
+        stats.arbitragePairs());
   }
 }

@@ -86,11 +86,14 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
     }
     OrderBook b = v.apply(e.book());
     Price mid = b.mid();
+    long now = clock.nanos();
     if (mid != null) {
-      long now = clock.nanos();
       engine.positions.mark(b.instrumentId(), mid, now);
       engine.breakers.onMid(b.instrumentId(), mid, now);
       engine.sizer.onMid(b.instrumentId(), mid, now);
+    }
+    if (engine.arbitrage != null) {
+      engine.arbitrage.onBook(v, b, now);
     }
   }
 
@@ -209,6 +212,9 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
     if (!engine.publisher.isEmpty()) {
       engine.publisher.onOrder(o.snapshot());
     }
+    if (engine.pairs != null) {
+      engine.pairs.onOrder(o); // after publishing: an unwind it sends comes after this event
+    }
   }
 
   @Override
@@ -219,6 +225,9 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
       return;
     }
     engine.stats.fill(in.id());
+    if (engine.pairs != null && o != null) {
+      engine.pairs.onFill(o, fill);
+    }
     PositionState p = engine.positions.apply(fill, in);
     engine.balances.onFill(fill, in);
     OrderBook book = engine.book(in.id());

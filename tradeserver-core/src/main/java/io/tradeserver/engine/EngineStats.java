@@ -19,6 +19,7 @@ final class EngineStats {
   long ordersSent;
   long fills;
   long arbitrageOpportunities;
+  private final Map<String, long[]> arbitragePairs = new LinkedHashMap<>();
   private final long[] rejects = new long[CODES.length];
   private final Map<String, long[]> routedByVenue = new LinkedHashMap<>();
   final LatencyHistogram signalToSubmit = new LatencyHistogram();
@@ -55,6 +56,18 @@ final class EngineStats {
   void arbitrageOpportunity(String symbol) {
     arbitrageOpportunities++;
     metrics.arbitrageOpportunity(symbol);
+  }
+
+  void arbitragePair(ArbitrageOutcome.Result result) {
+    arbitragePairs.computeIfAbsent(result.name(), k -> new long[1])[0]++;
+    metrics.arbitragePair(result.name());
+  }
+
+  /** Paired arbitrage executions by result. */
+  Map<String, Long> arbitragePairs() {
+    Map<String, Long> out = new TreeMap<>();
+    arbitragePairs.forEach((r, n) -> out.put(r, n[0]));
+    return out;
   }
 
   Map<String, Long> rejectsByReason() {

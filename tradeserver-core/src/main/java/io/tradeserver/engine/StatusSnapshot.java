@@ -27,6 +27,8 @@ import java.util.Map;
  * @param signalInboxDepth signals waiting
  * @param anomalies impossible or inconsistent venue events ignored
  * @param routedOrdersByVenue orders the router placed (signals without a venue), per venue
+ * @param arbitrageOpportunities cross-venue opportunities published
+ * @param arbitragePairs paired arbitrage executions by {@link ArbitrageOutcome.Result}
  */
 public record StatusSnapshot(
     long timeNanos,
@@ -46,7 +48,9 @@ public record StatusSnapshot(
     LatencySummary submitToAck,
     int signalInboxDepth,
     long anomalies,
-    Map<String, Long> routedOrdersByVenue) {
+    Map<String, Long> routedOrdersByVenue,
+    long arbitrageOpportunities,
+    Map<String, Long> arbitragePairs) {
 
   public StatusSnapshot {
     rejectsByReason = Map.copyOf(rejectsByReason);
@@ -54,5 +58,6 @@ public record StatusSnapshot(
     positions = List.copyOf(positions);
     netPnlByQuote = Map.copyOf(netPnlByQuote);
     routedOrdersByVenue = Map.copyOf(routedOrdersByVenue);
+    arbitragePairs = Map.copyOf(arbitragePairs);
   }
 }

@@ -302,6 +302,7 @@ public final class TradeServer implements AutoCloseable {
     private Scheduler scheduler;
     private IdleStrategy idle = IdleStrategy.backoff();
     private io.micrometer.core.instrument.MeterRegistry meterRegistry;
+    private ArbitrageConfig arbitrage;
 
     public Builder clock(Clock v) {
       clock = v;
@@ -362,6 +363,16 @@ public final class TradeServer implements AutoCloseable {
      */
     public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
       meterRegistry = registry;
+      return this;
+    }
+
+    /**
+     * Watches every symbol listed on two or more venues for cross-venue arbitrage, publishing
+     * {@link TradeServerListener#onArbitrage} and, with {@code autoExecute}, trading the pairs. Off
+     * by default.
+     */
+    public Builder arbitrage(ArbitrageConfig config) {
+      arbitrage = config;
       return this;
     }
 
@@ -450,6 +461,9 @@ public final class TradeServer implements AutoCloseable {
         throw new IllegalArgumentException(String.join("; ", problems));
       }
       Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
+      if (arbitrage != null) {
+        engine.arbitrage(arbitrage);
+      }
       if (meterRegistry != null) {
         engine.stats.metrics = Metrics.bind(meterRegistry, engine, clients);
       }

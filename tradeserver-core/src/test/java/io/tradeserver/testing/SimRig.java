@@ -44,6 +44,15 @@ public final class SimRig implements AutoCloseable {
    * engine's fee schedule for it (routing, arbitrage) is the simulation's.
    */
   public SimExchangeClient sim(String venue, Consumer<SimConfig.Builder> tune) {
+    return sim(venue, market, tune);
+  }
+
+  /**
+   * Adds a simulated venue on its own {@code market}, so its prices move independently (set with
+   * its {@code control().setMid}).
+   */
+  public SimExchangeClient sim(
+      String venue, SimulatedMarket market, Consumer<SimConfig.Builder> tune) {
     SimConfig.Builder b = SimConfig.builder(venue).seed(venue.hashCode());
     tune.accept(b);
     SimConfig cfg = b.build();
