@@ -1,15 +1,20 @@
 package io.tradeserver.examples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tradeserver.engine.EngineConfig;
+import io.tradeserver.config.ConfigLoader;
+import io.tradeserver.config.DemoSettings;
+import io.tradeserver.config.NatsSettings;
+import io.tradeserver.config.TradeServerConfig;
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.engine.TradeServer;
 import io.tradeserver.engine.TradeServerListener;
+import io.tradeserver.nats.NatsBridge;
 import io.tradeserver.risk.Limits;
 import io.tradeserver.risk.RiskConfig;
 import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.time.Clock;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +23,10 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code ./tradeserver demo}: the embedded default (DESIGN §7). Three simulated venues share one
  * simulated market with small price offsets, latencies and injected faults; an in-process generator
- * sends signals; the real risk engine and order manager trade them. A status line every second, a
- * summary at the end, and exit code 1 if any position disagrees with its fills.
+ * sends signals (directly, or through NATS with {@code --nats}); the real risk engine and order
+ * manager trade them. {@code --config FILE} takes venues, limits and the demo section from a
+ * configuration file instead. A status line every second, a summary at the end, and exit code 1 if
+ * any position disagrees with its fills.
  */
 final class DemoCommand {
   static final List<String> VENUES = List.of("sim-a", "sim-b", "sim-c");
@@ -33,19 +40,72 @@ final class DemoCommand {
   }
 
   int run() throws Exception {
+    TradeServerConfig cfg = options.config() == null ? null : ConfigLoader.load(options.config());
+    DemoSettings demo = cfg == null ? DemoSettings.defaults() : cfg.demo();
+    NatsSettings nats = natsSettings(cfg);
     DemoRecorder recorder = new DemoRecorder();
-    try (TradeServer ts = build(recorder, List.of())) {
-      return run(ts, recorder);
+    NatsBridge bridge = nats == null ? null : NatsBridge.create(nats, clock);
+    List<TradeServerListener> extra = bridge == null ? List.of() : List.of(bridge);
+    TradeServer.Builder builder =
+        cfg == null ? defaults(recorder, extra) : cfg.apply(TradeServer.builder());
+    if (cfg != null) {
+      builder.listener(recorder);
+      extra.forEach(builder::listener);
     }
+    try (TradeServer ts = builder.build();
+        NatsSignals natsOut = bridge == null ? null : new NatsSignals(nats)) {
+      ts.start();
+      if (!ts.awaitReady(Duration.ofSeconds(10))) {
+        throw new IllegalStateException(
+            "venues not ready (instruments and books) within 10s: " + ts.status().venues());
+      }
+      if (bridge != null) {
+        bridge.start(ts);
+        out.println(
+            "signals from and events to NATS at " + nats.url() + " (prefix " + nats.prefix() + ")");
+      }
+      List<String> venues = List.copyOf(ts.venues());
+      int rate =
+          options.signalsPerSecond() != null ? options.signalsPerSecond() : demo.signalsPerSecond();
+      Duration duration = options.duration() != null ? options.duration() : demo.duration();
+      long seed = options.seed() != null ? options.seed() : demo.seed();
+      out.println(
+          "TradeServer demo: venues "
+              + venues
+              + ", "
+              + rate
+              + " signals/s for "
+              + duration.toSeconds()
+              + "s");
+      SignalGenerator gen =
+          new SignalGenerator(
+              natsOut == null ? ts::offer : natsOut::publish,
+              clock,
+              rate,
+              clock.nanos() + duration.toNanos(),
+              venues,
+              demo.symbols(),
+              demo.strategy(),
+              recorder.lastPrices(),
+              seed);
+      int code = run(ts, recorder, gen);
+      if (bridge != null) {
+        bridge.close();
+      }
+      return code;
+    }
+  }
+
+  private NatsSettings natsSettings(TradeServerConfig cfg) {
+    if (options.natsUrl() != null) {
+      return (cfg == null ? NatsSettings.defaults() : cfg.nats()).withUrl(options.natsUrl());
+    }
+    return cfg != null && cfg.nats().enabled() ? cfg.nats() : null;
   }
 
   /** Venues, risk limits and engine settings of the embedded demo. */
   static TradeServer.Builder defaults(DemoRecorder recorder, List<TradeServerListener> extra) {
-    TradeServer.Builder b =
-        TradeServer.builder()
-            .risk(demoRisk())
-            .engineConfig(EngineConfig.defaults())
-            .listener(recorder);
+    TradeServer.Builder b = TradeServer.builder().risk(demoRisk()).listener(recorder);
     extra.forEach(b::listener);
     int[] offsets = {0, 4, -4};
     int[] latencies = {1, 2, 4};
@@ -58,17 +118,10 @@ final class DemoCommand {
               .option("seed", Integer.toString(100 + i))
               .option("rejectPpm", i == 2 ? "3000" : "0")
               .option("timeoutPpm", i == 2 ? "2000" : "0")
-              .takerFeeBps(new java.math.BigDecimal(i == 1 ? "7.5" : "10"))
+              .takerFeeBps(new BigDecimal(i == 1 ? "7.5" : "10"))
               .build());
     }
     return b;
-  }
-
-  private TradeServer build(DemoRecorder recorder, List<TradeServerListener> extra) {
-    if (options.config() != null) {
-      throw new IllegalArgumentException("--config is not supported by this build yet");
-    }
-    return defaults(recorder, extra).build();
   }
 
   static RiskConfig demoRisk() {
@@ -79,6 +132,7 @@ final class DemoCommand {
                     .maxOrderNotional("5000")
                     .maxOpenOrders(25)
                     .priceCollarBps(200)
+                    .roundToRules(true)
                     .build())
             .withStrategyRate("demo", 2_000);
     for (String v : VENUES) {
@@ -89,33 +143,8 @@ final class DemoCommand {
     return r;
   }
 
-  int run(TradeServer ts, DemoRecorder recorder) throws Exception {
+  private int run(TradeServer ts, DemoRecorder recorder, SignalGenerator gen) throws Exception {
     long started = clock.nanos();
-    ts.start();
-    waitUntil(
-        Duration.ofSeconds(10),
-        () ->
-            ts.status().venues().stream().allMatch(v -> v.instruments() > 0)
-                && ts.status().venues().size() == VENUES.size(),
-        "venues did not load instruments");
-    out.println(
-        "TradeServer demo: venues "
-            + ts.venues()
-            + ", "
-            + options.signalsPerSecond()
-            + " signals/s for "
-            + options.duration().toSeconds()
-            + "s");
-    long end = clock.nanos() + options.duration().toNanos();
-    SignalGenerator gen =
-        new SignalGenerator(
-            ts::offer,
-            clock,
-            options.signalsPerSecond(),
-            end,
-            VENUES,
-            recorder.lastPrices(),
-            options.seed());
     Thread genThread = new Thread(gen, "demo-signals");
     genThread.setDaemon(true);
     genThread.start();
@@ -123,15 +152,14 @@ final class DemoCommand {
     while (genThread.isAlive()) {
       genThread.join(Math.max(1, (started + second * 1_000_000_000L - clock.nanos()) / 1_000_000));
       if (clock.nanos() >= started + second * 1_000_000_000L) {
-        out.println(StatusLine.format(second++, ts.freshStatus().get(5, TimeUnit.SECONDS)));
+        out.println(StatusLine.format(second++, fresh(ts)));
       }
     }
-    return finish(ts, recorder, gen, started);
-  }
-
-  private int finish(TradeServer ts, DemoRecorder recorder, SignalGenerator gen, long started)
-      throws Exception {
-    waitUntil(Duration.ofSeconds(10), () -> ts.signalBacklog() == 0, "signals still queued");
+    // Signals sent through NATS are still on their way: wait until the engine has them all.
+    waitUntil(
+        Duration.ofSeconds(20),
+        () -> fresh(ts).signals() >= gen.sent() && ts.signalBacklog() == 0,
+        "signals still in flight");
     int cancels = ts.cancelAll(null).get(5, TimeUnit.SECONDS);
     waitUntil(
         Duration.ofSeconds(10),
@@ -139,8 +167,8 @@ final class DemoCommand {
         "orders still open after cancel-all");
     StatusSnapshot last = fresh(ts);
     ts.close();
-    Duration ran = Duration.ofNanos(clock.nanos() - started);
-    ObjectNode json = Summary.json(last, recorder, ran, gen.sent());
+    ObjectNode json =
+        Summary.json(last, recorder, Duration.ofNanos(clock.nanos() - started), gen.sent());
     json.put("cancelsAtEnd", cancels);
     out.println("Summary:");
     out.println(Summary.text(json));
@@ -155,7 +183,7 @@ final class DemoCommand {
     return ok ? 0 : 1;
   }
 
-  private static StatusSnapshot fresh(TradeServer ts) {
+  static StatusSnapshot fresh(TradeServer ts) {
     try {
       return ts.freshStatus().get(5, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -163,7 +191,7 @@ final class DemoCommand {
     }
   }
 
-  private static void waitUntil(Duration timeout, BooleanSupplier condition, String failure) {
+  static void waitUntil(Duration timeout, BooleanSupplier condition, String failure) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

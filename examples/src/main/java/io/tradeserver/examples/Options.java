@@ -13,16 +13,16 @@ import java.util.List;
 record Options(
     String command,
     Duration duration,
-    int signalsPerSecond,
+    Integer signalsPerSecond,
     String natsUrl,
     Path config,
     Path summaryJson,
     Path report,
-    long seed) {
+    Long seed) {
 
   static final String USAGE =
       """
-      usage: tradeserver demo [--duration 30s] [--signals-per-second 200] [--nats nats://host:port]
+      usage: tradeserver demo [--duration 30s] [--signals-per-second 20] [--nats nats://host:port]
                               [--config FILE] [--summary-json FILE] [--report FILE] [--seed N]
              tradeserver run --config FILE
       """;
@@ -33,13 +33,14 @@ record Options(
     if (!"demo".equals(command) && !"run".equals(command)) {
       problems.add("first argument must be 'demo' or 'run', was " + command);
     }
-    Duration duration = Duration.ofSeconds(30);
-    int rate = 200;
+    Duration duration =
+        null; // unset flags fall back to the config's demo section, then its defaults
+    Integer rate = null;
     String nats = null;
     Path config = null;
     Path summary = null;
     Path report = null;
-    long seed = 7;
+    Long seed = null;
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -63,10 +64,10 @@ record Options(
         problems.add(flag + ": " + e.getMessage());
       }
     }
-    if (rate < 1 || rate > 1_000_000) {
+    if (rate != null && (rate < 1 || rate > 1_000_000)) {
       problems.add("--signals-per-second must be 1..1000000, was " + rate);
     }
-    if (duration.isNegative() || duration.isZero()) {
+    if (duration != null && (duration.isNegative() || duration.isZero())) {
       problems.add("--duration must be > 0");
     }
     if ("run".equals(command) && config == null) {

@@ -9,6 +9,11 @@ final class StatusLine {
   private StatusLine() {}
 
   static String format(long elapsedSeconds, StatusSnapshot s) {
+    return String.format(java.util.Locale.ROOT, "[%4ds] ", elapsedSeconds) + format(s);
+  }
+
+  /** The line without the elapsed-time prefix, for logs. */
+  static String format(StatusSnapshot s) {
     long rejects = s.rejectsByReason().values().stream().mapToLong(Long::longValue).sum();
     StringBuilder pnl = new StringBuilder();
     for (Map.Entry<String, BigDecimal> e : s.netPnlByQuote().entrySet()) {
@@ -19,9 +24,8 @@ final class StatusLine {
     }
     return String.format(
         java.util.Locale.ROOT,
-        "[%4ds] %-7s signals=%d orders=%d fills=%d rejects=%d open=%d positions=%d pnl=%s "
+        "%-7s signals=%d orders=%d fills=%d rejects=%d open=%d positions=%d pnl=%s "
             + "signal->submit p50=%.1fus p99=%.1fus submit->ack p50=%.1fus p99=%.1fus",
-        elapsedSeconds,
         s.state(),
         s.signals(),
         s.orders(),

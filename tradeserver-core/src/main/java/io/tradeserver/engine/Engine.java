@@ -5,6 +5,7 @@ import io.tradeserver.internal.MpscArrayQueue;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.OrderBook;
+import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Signal;
 import io.tradeserver.order.ClientOrderIds;
 import io.tradeserver.order.OrderManager;
@@ -59,6 +60,10 @@ final class Engine {
   private volatile Thread engineThread;
   private volatile boolean closed;
   private volatile boolean parked;
+  private long internalErrors;
+  private final io.tradeserver.internal.LogThrottle lastErrorLogThrottle =
+      io.tradeserver.internal.LogThrottle.perSecond();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Engine.class);
   private volatile StatusSnapshot status;
   private long nextTimer = Long.MIN_VALUE;
   private long nextStatus = Long.MIN_VALUE;
@@ -208,29 +213,52 @@ final class Engine {
     long now = clock.nanos();
     for (VenueState v : venues.values()) {
       if (v.driven != null) {
-        work += v.driven.doWork(now);
+        try {
+          work += v.driven.doWork(now);
+        } catch (RuntimeException ex) {
+          failed("venue " + v.id + " duty cycle", ex);
+        }
         work += drainLocal();
       }
     }
     VenueEvent e;
     for (int i = 0; i < 4096 && (e = venueInbox.poll()) != null; i++) {
-      events.dispatch(e);
+      dispatch(e);
       work++;
       work += drainLocal();
     }
     Signal s;
     for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
       stats.signalNanos = s.receivedNanos();
-      processor.onSignal(s);
-      stats.signalNanos = 0;
+      try {
+        processor.onSignal(s);
+      } catch (RuntimeException ex) {
+        failed("signal " + s.signalId(), ex);
+        stats.signalsRejected++;
+        stats.reject(RejectCode.INTERNAL_ERROR);
+        publisher.onSignalRejected(
+            new SignalRejected(
+                RejectCode.INTERNAL_ERROR,
+                ex.toString(),
+                s.toString(),
+                s.signalId(),
+                clock.nanos()));
+      } finally {
+        stats.signalNanos = 0;
+      }
       work++;
       work += drainLocal();
     }
     now = clock.nanos();
     if (now >= nextTimer) {
       nextTimer = now + config.timerInterval().toNanos();
-      orders.onTimer(now);
-      breakers.onTimer(now, venue -> orders.exposure().openOrders(venue) > 0);
+      try {
+        armDeadManSwitches(now);
+        orders.onTimer(now);
+        breakers.onTimer(now, venue -> orders.exposure().openOrders(venue) > 0);
+      } catch (RuntimeException ex) {
+        failed("timers", ex);
+      }
       work += drainLocal();
     }
     if (now >= nextStatus) {
@@ -245,10 +273,44 @@ final class Engine {
     int n = 0;
     VenueEvent e;
     while ((e = local.pollFirst()) != null) {
-      events.dispatch(e);
+      dispatch(e);
       n++;
     }
     return n;
+  }
+
+  /**
+   * Keeps each configured venue-side dead-man switch armed, re-arming every quarter of its timeout
+   * once the venue has loaded its instruments: if this process dies or hangs, the venue cancels.
+   */
+  private void armDeadManSwitches(long now) {
+    for (VenueState v : venues.values()) {
+      if (v.deadManSwitchNanos > 0 && now >= v.nextDeadManArm && !v.instruments.isEmpty()) {
+        v.nextDeadManArm = now + v.deadManSwitchNanos / 4;
+        v.client.armDeadManSwitch(java.time.Duration.ofNanos(v.deadManSwitchNanos));
+      }
+    }
+  }
+
+  /** Applies one venue event; a bug met while doing so is logged and counted, never fatal. */
+  private void dispatch(VenueEvent e) {
+    try {
+      events.dispatch(e);
+    } catch (RuntimeException ex) {
+      failed("venue event " + e, ex);
+    }
+  }
+
+  /** Nothing crashes the engine: log (at most once a second, with a count) and go on. */
+  private void failed(String what, RuntimeException ex) {
+    internalErrors++;
+    if (lastErrorLogThrottle.allow()) {
+      log.error("engine error #{} while processing {}", internalErrors, what, ex);
+    }
+  }
+
+  long internalErrors() {
+    return internalErrors;
   }
 
   void close() {
@@ -316,7 +378,7 @@ final class Engine {
         LatencySummary.of(stats.signalToSubmit),
         LatencySummary.of(stats.submitToAck),
         signals.size(),
-        orders.anomalies(),
+        orders.anomalies() + internalErrors,
         stats.routedByVenue(),
         stats.arbitrageOpportunities,
         stats.arbitragePairs());

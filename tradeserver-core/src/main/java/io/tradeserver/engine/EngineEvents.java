@@ -45,7 +45,8 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
   private static final Logger log = LoggerFactory.getLogger(EngineEvents.class);
   private final Engine engine;
   private final Clock clock;
-  private long lastAnomalyLog = Long.MIN_VALUE;
+  private final io.tradeserver.internal.LogThrottle lastAnomalyLogThrottle =
+      io.tradeserver.internal.LogThrottle.perSecond();
 
   EngineEvents(Engine engine, Clock clock) {
     this.engine = engine;
@@ -151,7 +152,8 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
   @Override
   public void onOrderRejected(OrderRejected e) {
     engine.stats.reject(e.code());
-    engine.breakers.onVenueRejection(e.venue(), e.code() + " " + e.venueCode(), clock.nanos());
+    engine.breakers.onVenueRejection(
+        e.venue(), e.code(), e.code() + " " + e.venueCode(), clock.nanos());
     engine.orders.onOrderRejected(e);
   }
 
@@ -242,9 +244,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
 
   @Override
   public void onAnomaly(String kind, String detail) {
-    long now = System.nanoTime();
-    if (now - lastAnomalyLog > 1_000_000_000L) {
-      lastAnomalyLog = now;
+    if (lastAnomalyLogThrottle.allow()) {
       log.warn("ignored venue anomaly {}: {}", kind, detail);
     }
   }

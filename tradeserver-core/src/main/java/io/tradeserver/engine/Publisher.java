@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 final class Publisher implements TradeServerListener {
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
   private final List<TradeServerListener> listeners;
-  private long lastLogNanos = Long.MIN_VALUE;
+  private final io.tradeserver.internal.LogThrottle lastLogNanosThrottle =
+      io.tradeserver.internal.LogThrottle.perSecond();
   private long failures;
 
   Publisher(List<TradeServerListener> listeners) {
@@ -30,9 +31,7 @@ final class Publisher implements TradeServerListener {
         call.accept(l);
       } catch (RuntimeException e) {
         failures++;
-        long now = System.nanoTime();
-        if (now - lastLogNanos > 1_000_000_000L) {
-          lastLogNanos = now;
+        if (lastLogNanosThrottle.allow()) {
           log.error("listener {} failed ({} failures so far)", l.getClass().getName(), failures, e);
         }
       }

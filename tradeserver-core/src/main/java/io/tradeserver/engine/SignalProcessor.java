@@ -101,8 +101,13 @@ final class SignalProcessor {
 
   private void routed(Signal s, long now) {
     Quantity estimate = s.quantity();
-    List<Router.Candidate> candidates =
-        router.candidates(venueList, s.symbol(), s.side(), estimate, now);
+    List<Router.Candidate> candidates;
+    try {
+      candidates = router.candidates(venueList, s.symbol(), s.side(), estimate, now);
+    } catch (ArithmeticException e) {
+      reject(s, RejectCode.NOTIONAL_OVERFLOW, "quantity " + estimate + " too large to route");
+      return;
+    }
     if (candidates.isEmpty()) {
       boolean listed = venueList.stream().anyMatch(v -> v.instrument(s.symbol()) != null);
       reject(
@@ -171,13 +176,18 @@ final class SignalProcessor {
             "no price to size " + s.signalId() + " on " + in.id());
         return null;
       }
-      qty =
-          s.notional() != null
-              ? Sizer.forNotional(in, s.notional().toBigDecimal(), reference)
-              : sizer.size(
-                  in, s.sizing(), reference, balances, risk.config().effective(in.id()), why);
+      try {
+        qty =
+            s.notional() != null
+                ? Sizer.forNotional(in, s.notional().toBigDecimal(), reference)
+                : sizer.size(
+                    in, s.sizing(), reference, balances, risk.config().effective(in.id()), why);
+      } catch (ArithmeticException e) {
+        reject(s, RejectCode.NOTIONAL_OVERFLOW, "notional " + s.notional() + " at " + reference);
+        return null;
+      }
       if (qty == null) {
-        reject(s, RejectCode.NO_REFERENCE_PRICE, why[0]);
+        reject(s, sizer.lastCode(), why[0]);
         return null;
       }
     }
@@ -226,12 +236,21 @@ final class SignalProcessor {
     return s.maxSlippageBps() == null ? -1 : s.maxSlippageBps();
   }
 
+  /** At the instrument's scale when exact; as given otherwise (risk refuses or rounds it). */
   private static Price normalize(Price p, int scale) {
-    return p.scale() <= scale ? p.withScale(scale) : p;
+    try {
+      return p.scale() <= scale ? p.withScale(scale) : p;
+    } catch (ArithmeticException e) {
+      return p; // too large at that scale: risk denies it as NOTIONAL_OVERFLOW
+    }
   }
 
   private static Quantity normalize(Quantity q, int scale) {
-    return q.scale() <= scale ? q.withScale(scale) : q;
+    try {
+      return q.scale() <= scale ? q.withScale(scale) : q;
+    } catch (ArithmeticException e) {
+      return q;
+    }
   }
 
   private void reject(Signal s, RejectCode code, String detail) {

@@ -49,22 +49,16 @@ public final class TradeServer implements AutoCloseable {
   private final List<ExchangeClient> clients;
   private final IdleStrategy idle;
   private final Scheduler ownedScheduler;
-  private final boolean flattenOnKill;
   private volatile Thread thread;
   private volatile boolean running;
   private volatile boolean connected;
 
   private TradeServer(
-      Engine engine,
-      List<ExchangeClient> clients,
-      IdleStrategy idle,
-      Scheduler ownedScheduler,
-      boolean flattenOnKill) {
+      Engine engine, List<ExchangeClient> clients, IdleStrategy idle, Scheduler ownedScheduler) {
     this.engine = engine;
     this.clients = clients;
     this.idle = idle;
     this.ownedScheduler = ownedScheduler;
-    this.flattenOnKill = flattenOnKill;
   }
 
   public static Builder builder() {
@@ -115,7 +109,7 @@ public final class TradeServer implements AutoCloseable {
    * latched until {@link #resume}.
    */
   public CompletableFuture<ControlResult> killSwitch(String cause) {
-    return engine.execute(e -> e.controls.killSwitch(cause, flattenOnKill));
+    return engine.execute(e -> e.controls.killSwitch(cause, e.risk.config().flattenOnKill()));
   }
 
   /**
@@ -134,12 +128,32 @@ public final class TradeServer implements AutoCloseable {
     return engine.execute(e -> e.orders.cancelAll(venue));
   }
 
-  /** Swaps the risk configuration atomically on the engine thread. */
+  /**
+   * Swaps the risk configuration atomically on the engine thread. A configuration the engine cannot
+   * use (e.g. limits for a venue it does not run) is refused whole: {@code ok=false}, a {@code
+   * LIMITS_REFUSED} risk event, and the configuration in force stays.
+   */
   public CompletableFuture<ControlResult> reloadRisk(RiskConfig config) {
     return engine.execute(
         e -> {
-          e.risk.reload(config);
-          return new ControlResult(true, e.risk.state(), "risk limits reloaded");
+          try {
+            e.risk.reload(config);
+            return new ControlResult(true, e.risk.state(), "risk limits reloaded");
+          } catch (IllegalArgumentException refused) {
+            return new ControlResult(false, e.risk.state(), refused.getMessage());
+          }
+        });
+  }
+
+  /**
+   * Publishes that a new risk configuration was refused (a {@code LIMITS_REFUSED} risk event with
+   * {@code detail}, e.g. the config file's problems); the configuration in force is unchanged.
+   */
+  public CompletableFuture<ControlResult> refuseRiskReload(String detail) {
+    return engine.execute(
+        e -> {
+          e.risk.refuseReload(detail);
+          return new ControlResult(false, e.risk.state(), "risk reload refused");
         });
   }
 
@@ -454,7 +468,20 @@ public final class TradeServer implements AutoCloseable {
         }
         BigDecimal fee = cfg.takerFeeBps();
         boolean paper = cfg.paper() || "sim".equals(cfg.provider());
-        states.add(new VenueState(client, fee, cfg.symbols(), cfg.bookDepth(), paper));
+        VenueState state = new VenueState(client, fee, cfg.symbols(), cfg.bookDepth(), paper);
+        if (cfg.deadManSwitch() != null) {
+          if (!client.capabilities().contains(io.tradeserver.spi.Capability.DEAD_MAN_SWITCH)) {
+            problems.add(
+                "venue "
+                    + cfg.venue()
+                    + ": deadManSwitch is set but "
+                    + cfg.provider()
+                    + " has no dead-man switch");
+            continue;
+          }
+          state.deadManSwitchNanos = cfg.deadManSwitch().toNanos();
+        }
+        states.add(state);
         clients.add(client);
       }
       if (!problems.isEmpty()) {
@@ -468,7 +495,7 @@ public final class TradeServer implements AutoCloseable {
         engine.stats.metrics = Metrics.bind(meterRegistry, engine, clients);
       }
       sink.engine = engine;
-      return new TradeServer(engine, clients, idle, owned, risk.flattenOnKill());
+      return new TradeServer(engine, clients, idle, owned);
     }
   }
 

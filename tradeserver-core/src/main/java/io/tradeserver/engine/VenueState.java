@@ -33,6 +33,11 @@ final class VenueState {
   final Map<InstrumentId, OrderBook> books = new HashMap<>();
   final EnumMap<Channel, ConnectionState> connections = new EnumMap<>(Channel.class);
   long rateLimitedUntilNanos;
+
+  /** Dead-man switch timeout in nanos (0 = none) and when to re-arm it next. */
+  long deadManSwitchNanos;
+
+  long nextDeadManArm;
   String lastAlert;
 
   VenueState(

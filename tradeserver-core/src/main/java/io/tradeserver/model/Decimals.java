@@ -93,6 +93,37 @@ public final class Decimals {
   }
 
   /**
+   * As {@link #parse(CharSequence, int)} over {@code chars[offset, offset + length)}: for parsing a
+   * JSON parser's text buffer (Jackson's {@code getTextCharacters()}) without building a String.
+   */
+  public static long parse(char[] chars, int offset, int length, int scale) {
+    return parse(new CharArray(chars, offset, length), 0, length, scale);
+  }
+
+  /** As {@link #naturalScale(CharSequence)} over {@code chars[offset, offset + length)}. */
+  public static int naturalScale(char[] chars, int offset, int length) {
+    return naturalScale(new CharArray(chars, offset, length));
+  }
+
+  /** A read-only window on a char array; short-lived, so the JIT usually removes it. */
+  private record CharArray(char[] buffer, int offset, int length) implements CharSequence {
+    @Override
+    public char charAt(int index) {
+      return buffer[offset + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(buffer, offset + start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(buffer, offset, length);
+    }
+  }
+
+  /**
    * Number of significant decimals in a plain decimal string: {@code "0.0100"} has 2, {@code "15"}
    * has 0. Useful to parse at a value's natural scale.
    */

@@ -53,5 +53,7 @@ public enum RejectCode {
   AUTHENTICATION_FAILED,
   UNKNOWN_ORDER,
   NOT_FOUND_AT_VENUE,
-  ENGINE_OVERLOADED
+  ENGINE_OVERLOADED,
+  /** A bug met while processing this input; the engine logged it and went on. */
+  INTERNAL_ERROR
 }

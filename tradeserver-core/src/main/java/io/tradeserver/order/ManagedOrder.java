@@ -47,7 +47,10 @@ public final class ManagedOrder {
     this.quantityUnits =
         request.quantity() == null
             ? 0
-            : request.quantity().unitsAt(request.instrument().quantityScale());
+            : request
+                .quantity()
+                .withScale(request.instrument().quantityScale(), RoundingMode.DOWN)
+                .units(); // exact when risk let it through; a denied off-step one rounds down
     this.updatedNanos = nowNanos;
   }
 

@@ -8,7 +8,9 @@ import java.util.Map;
  * The order lifecycle as one explicit (state, event) table (DESIGN §4). Each cell is a target
  * state, {@code =} (accepted but no state change: a duplicate ack, a late fill that leaves the
  * state as is — the fill itself is still applied), {@code ~} (a refused cancel: back to ACCEPTED or
- * PARTIALLY_FILLED by filled quantity) or {@code !} (impossible: ignored and counted).
+ * PARTIALLY_FILLED by filled quantity) or {@code !} (impossible: ignored and counted). A rejection
+ * that arrives while our cancel is pending (the kill switch caught an order the venue was refusing)
+ * ends the order REJECTED.
  *
  * <p>Notable rows: a fill before the ack moves SUBMITTED straight to PARTIALLY_FILLED/FILLED; a
  * fill after a cancel report is applied and a completing one turns CANCELED into FILLED; an order
@@ -88,7 +90,20 @@ public final class OrderTransitions {
       "=",
       "="
     },
-    {"PENDING_CANCEL", "!", "=", "!", "=", "FILLED", "=", "CANCELED", "~", "EXPIRED", "=", "="},
+    {
+      "PENDING_CANCEL",
+      "!",
+      "=",
+      "REJECTED",
+      "=",
+      "FILLED",
+      "=",
+      "CANCELED",
+      "~",
+      "EXPIRED",
+      "=",
+      "="
+    },
     {"FILLED", "!", "=", "!", "=", "=", "=", "=", "=", "=", "=", "="},
     {"CANCELED", "!", "=", "!", "=", "FILLED", "=", "=", "=", "=", "=", "="},
     {

@@ -1,11 +1,15 @@
 package io.tradeserver.risk;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Pre-trade limits at one level (global, venue or instrument). A null field inherits from the level
  * above (instrument → venue → global); at the global level null means "no limit" (or the documented
- * default). Quantities are in the base asset, money in the quote currency.
+ * default). Quantities are in the base asset, money in the quote currency. A value set at the
+ * global level is also the default of every venue (open orders, exposure, order rate) and
+ * instrument. Validation happens where the levels come together, in {@link RiskConfig}, so every
+ * problem of a whole configuration is reported at once.
  *
  * @param maxOrderQuantity largest order quantity
  * @param maxOrderNotional largest order price × quantity
@@ -55,6 +59,44 @@ public record Limits(
         or(staleAfterMillis, parent.staleAfterMillis),
         or(roundToRules, parent.roundToRules),
         or(requireBalances, parent.requireBalances));
+  }
+
+  /**
+   * Adds this level's problems to {@code out}, each prefixed with {@code where} (e.g. {@code "venue
+   * binance"}).
+   */
+  void problems(String where, List<String> out) {
+    positive(where, "maxOrderQuantity", maxOrderQuantity, out);
+    positive(where, "maxOrderNotional", maxOrderNotional, out);
+    range(where, "priceCollarBps", priceCollarBps, 0, 10_000, out);
+    range(where, "maxSlippageBps", maxSlippageBps, 0, 10_000, out);
+    notNegative(where, "maxPosition", maxPosition, out);
+    notNegative(where, "maxGrossExposure", maxGrossExposure, out);
+    notNegative(where, "maxNetExposure", maxNetExposure, out);
+    range(where, "maxOpenOrders", maxOpenOrders, 1, Integer.MAX_VALUE, out);
+    range(where, "ordersPerSecond", ordersPerSecond, 1, 1_000_000, out);
+    if (staleAfterMillis != null && (staleAfterMillis < 1 || staleAfterMillis > 86_400_000L)) {
+      out.add(where + ": staleAfterMillis must be 1..86400000, was " + staleAfterMillis);
+    }
+  }
+
+  private static void positive(String where, String name, BigDecimal v, List<String> out) {
+    if (v != null && v.signum() <= 0) {
+      out.add(where + ": " + name + " must be > 0, was " + v.toPlainString());
+    }
+  }
+
+  private static void notNegative(String where, String name, BigDecimal v, List<String> out) {
+    if (v != null && v.signum() < 0) {
+      out.add(where + ": " + name + " must be >= 0, was " + v.toPlainString());
+    }
+  }
+
+  private static void range(
+      String where, String name, Integer v, int min, int max, List<String> out) {
+    if (v != null && (v < min || v > max)) {
+      out.add(where + ": " + name + " must be " + min + ".." + max + ", was " + v);
+    }
   }
 
   private static <T> T or(T a, T b) {

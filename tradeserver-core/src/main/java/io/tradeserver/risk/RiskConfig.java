@@ -2,17 +2,24 @@ package io.tradeserver.risk;
 
 import io.tradeserver.model.InstrumentId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The whole risk configuration; immutable and swapped atomically on reload.
+ * The whole risk configuration; immutable and swapped atomically on reload. The constructor
+ * validates everything (every level of limits, totals, throttles, breakers) and reports all
+ * problems in one {@link IllegalArgumentException}.
  *
  * @param global limits for everything (defaults: 500 bps collar, 50 bps slippage, 5 s staleness,
  *     balances required, no rounding)
  * @param venues per-venue overrides and venue-level caps (exposure, open orders, order rate)
  * @param instruments per-instrument overrides, keyed by canonical id {@code binance:BTC-USDT}
- * @param total caps across all venues: gross and net exposure per quote currency
+ * @param totalGrossExposure cap across all venues on the sum of |position| × mark, per quote
+ *     currency (open orders counted on their worse side)
+ * @param totalNetExposure cap across all venues on |sum of position × mark|, per quote currency
  * @param strategyOrdersPerSecond order-rate throttle per strategy name ({@code "*"} for any)
  * @param breakers circuit breakers
  * @param flattenOnKill whether the kill switch also closes positions with market orders
@@ -48,10 +55,80 @@ public record RiskConfig(
     strategyOrdersPerSecond =
         Map.copyOf(strategyOrdersPerSecond == null ? Map.of() : strategyOrdersPerSecond);
     breakers = Objects.requireNonNullElse(breakers, BreakerConfig.defaults());
+    List<String> p = new ArrayList<>();
+    global.problems("global", p);
+    venues.forEach(
+        (venue, l) -> {
+          if (!venue.matches(VENUE_ID)) {
+            p.add("venue '" + venue + "': not a venue id (" + VENUE_ID + ")");
+          }
+          l.problems("venue " + venue, p);
+        });
+    instruments.forEach(
+        (id, l) -> {
+          if (!isCanonical(id)) {
+            p.add("instrument '" + id + "': not a canonical id exchange:BASE-QUOTE");
+          }
+          l.problems("instrument " + id, p);
+        });
+    totals("totalGrossExposure", totalGrossExposure, p);
+    totals("totalNetExposure", totalNetExposure, p);
+    strategyOrdersPerSecond.forEach(
+        (strategy, rate) -> {
+          if (strategy.isBlank() || rate < 1 || rate > 1_000_000) {
+            p.add(
+                "strategyOrdersPerSecond: "
+                    + strategy
+                    + " must be a strategy name with a rate 1..1000000, was "
+                    + rate);
+          }
+        });
+    breakers.problems(p);
     if (!(volatilityLambda > 0 && volatilityLambda < 1)) {
-      throw new IllegalArgumentException(
-          "volatilityLambda must be in (0, 1), was " + volatilityLambda);
+      p.add("volatilityLambda must be in (0, 1), was " + volatilityLambda);
     }
+    if (!p.isEmpty()) {
+      throw new IllegalArgumentException("invalid risk config: " + String.join("; ", p));
+    }
+  }
+
+  private static final String VENUE_ID = "[a-z0-9][a-z0-9_-]{0,31}";
+
+  private static boolean isCanonical(String id) {
+    try {
+      return InstrumentId.parse(id).toString().equals(id);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void totals(String name, Map<String, BigDecimal> m, List<String> p) {
+    m.forEach(
+        (quote, v) -> {
+          if (quote.isBlank() || v.signum() < 0) {
+            p.add(name + ": " + quote + " must be >= 0, was " + v.toPlainString());
+          }
+        });
+  }
+
+  /**
+   * Problems of this configuration in a running engine with {@code venues}: limits for a venue that
+   * is not configured would silently never apply, so they are refused.
+   */
+  public List<String> problemsFor(Collection<String> knownVenues) {
+    List<String> p = new ArrayList<>();
+    for (String v : venues.keySet()) {
+      if (!knownVenues.contains(v)) {
+        p.add("venue '" + v + "' has limits but is not configured (venues: " + knownVenues + ")");
+      }
+    }
+    for (String id : instruments.keySet()) {
+      String v = InstrumentId.parse(id).exchange();
+      if (!knownVenues.contains(v)) {
+        p.add("instrument " + id + " is on venue '" + v + "', which is not configured");
+      }
+    }
+    return p;
   }
 
   /** Defaults everywhere. */

@@ -1,52 +1,56 @@
 package io.tradeserver.risk;
 
-import io.tradeserver.model.Decimals;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.OrderBook;
 import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderType;
-import io.tradeserver.model.Price;
-import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
-import io.tradeserver.model.Side;
-import io.tradeserver.order.OpenExposure;
 import io.tradeserver.order.OrderManager;
 import io.tradeserver.position.BalanceLedger;
-import io.tradeserver.position.PositionState;
 import io.tradeserver.position.PositionTracker;
 import io.tradeserver.time.Clock;
-import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Pre-trade risk on the engine thread (DESIGN §5): every order passes {@link #check} before it is
  * sent. Checks run cheapest first and the order-rate throttle last, so a denied order never uses a
- * token. A denial is a value (code + detail) published as a {@link RiskEvent}; nothing throws. The
- * trading state and disabled venues latch until changed explicitly. No locks, no allocation on the
- * accept path of a limit order.
+ * token. A denial is a value (stable code + detail with the numbers) published as a {@link
+ * RiskEvent}; nothing throws, and an arithmetic overflow anywhere is the denial {@code
+ * NOTIONAL_OVERFLOW}. The trading state, its latch and disabled venues change only explicitly (or
+ * by a breaker). No locks; the accept path of a limit order does not allocate.
  */
 public final class RiskEngine {
-  private static final int EXPOSURE_SCALE = 8;
+  private static final int CHECK = 0;
+  private static final int PROBE = 1;
+  private static final int FLATTEN = 2;
+
   private final Clock clock;
   private final MarketView market;
   private final OrderManager orders;
-  private final PositionTracker positions;
-  private final BalanceLedger balances;
   private final RiskListener listener;
   private final Throttles throttles;
+  private final PortfolioChecks portfolio;
   private final RiskResult result = new RiskResult();
   private final Map<InstrumentId, ResolvedLimits> resolved = new HashMap<>();
-  private final Set<String> disabledVenues = new HashSet<>();
+  private final Map<String, String> disabledVenues = new LinkedHashMap<>(); // venue -> cause
+  private final List<Consumer<RiskConfig>> reloadListeners = new ArrayList<>();
+  private Collection<String> knownVenues;
   private RiskConfig config;
   private TradingState state = TradingState.ACTIVE;
   private String stateCause = "start";
+  private TradingState latched;
   private long denials;
-  private boolean probing;
+  private int mode = CHECK;
 
   public RiskEngine(
       Clock clock,
@@ -60,23 +64,62 @@ public final class RiskEngine {
     this.config = Objects.requireNonNull(config, "config");
     this.market = market;
     this.orders = orders;
-    this.positions = positions;
-    this.balances = balances;
     this.listener = listener;
     this.throttles = new Throttles(clock);
+    this.portfolio = new PortfolioChecks(orders, positions, balances, market);
   }
 
   /**
-   * Checks an order. The returned result is reused by the next call: read it at once.
+   * Checks an order; a denial is counted and published. The returned result is reused by the next
+   * call: read it at once.
    *
    * @param strategy the originating strategy, for its throttle
    * @param maxSlippageBps the signal's own slippage limit for a market order, or -1 for the
    *     configured one (the stricter of the two applies)
    */
   public RiskResult check(OrderRequest request, String strategy, int maxSlippageBps) {
+    return run(request, strategy, maxSlippageBps, CHECK);
+  }
+
+  /**
+   * Runs the same checks without publishing, counting or using a throttle token: how the router
+   * asks "would this venue take it?". The result is the reused one, as for {@link #check}.
+   */
+  public RiskResult probe(OrderRequest request, String strategy, int maxSlippageBps) {
+    return run(request, strategy, maxSlippageBps, PROBE);
+  }
+
+  /**
+   * Checks a kill-switch flattening order, whatever the trading state: venue rules, a fresh
+   * reference, notional, slippage (which sets the protection price), and that it only reduces the
+   * position. Open orders are not counted (the kill switch is canceling them) and no limit, balance
+   * or throttle applies. A denial is published as for {@link #check}.
+   */
+  public RiskResult checkFlatten(OrderRequest request) {
+    return run(request, request.strategy(), -1, FLATTEN);
+  }
+
+  private RiskResult run(OrderRequest request, String strategy, int bps, int how) {
     RiskResult r = result;
     r.reset(request);
-    if (!runChecks(r, strategy, maxSlippageBps)) {
+    mode = how;
+    boolean ok;
+    try {
+      ok = runChecks(r, strategy, bps);
+    } catch (ArithmeticException e) {
+      OrderRequest o = r.order;
+      ok =
+          r.deny(
+              RejectCode.NOTIONAL_OVERFLOW,
+              "price="
+                  + (o.price() != null ? o.price() : "market")
+                  + " quantity="
+                  + (o.quantity() != null ? o.quantity() : o.quoteQuantity())
+                  + " does not fit 64-bit fixed point");
+    } finally {
+      mode = CHECK;
+    }
+    if (!ok && how != PROBE) {
       denials++;
       OrderRequest o = r.order;
       listener.onRiskEvent(
@@ -96,34 +139,21 @@ public final class RiskEngine {
     return r;
   }
 
-  /**
-   * Runs the same checks without publishing, counting or using a throttle token: how the router
-   * asks "would this venue take it?". The result is the reused one, as for {@link #check}.
-   */
-  public RiskResult probe(OrderRequest request, String strategy, int maxSlippageBps) {
-    RiskResult r = result;
-    r.reset(request);
-    probing = true;
-    try {
-      runChecks(r, strategy, maxSlippageBps);
-    } finally {
-      probing = false;
-    }
-    return r;
-  }
-
   private boolean runChecks(RiskResult r, String strategy, int askedBps) {
     OrderRequest o = r.order;
     Instrument in = o.instrument();
     String venue = in.exchange();
-    if (disabledVenues.contains(venue)) {
-      return r.deny(RejectCode.VENUE_UNAVAILABLE, "venue " + venue + " disabled");
+    if (!disabledVenues.isEmpty() && disabledVenues.containsKey(venue)) {
+      return r.deny(
+          RejectCode.VENUE_UNAVAILABLE,
+          "venue " + venue + " disabled: " + disabledVenues.get(venue));
     }
-    if (state == TradingState.HALTED) {
+    boolean flatten = mode == FLATTEN;
+    if (!flatten && state == TradingState.HALTED) {
       return r.deny(RejectCode.TRADING_HALTED, "state=HALTED cause=" + stateCause);
     }
-    if (state == TradingState.REDUCING && !reducesPosition(o)) {
-      return r.deny(RejectCode.REDUCE_ONLY, "state=REDUCING position=" + position(in));
+    if (!flatten && state == TradingState.REDUCING && !portfolio.reduces(o, true)) {
+      return r.deny(RejectCode.REDUCE_ONLY, portfolio.reduceDetail(o));
     }
     if (orders.contains(o.clientOrderId())) {
       return r.deny(RejectCode.DUPLICATE_CLIENT_ORDER_ID, "clientOrderId=" + o.clientOrderId());
@@ -136,262 +166,67 @@ public final class RiskEngine {
       return false;
     }
     OrderBook book = market.book(in.id());
-    long now = clock.nanos();
-    if (!OrderChecks.freshReference(r, l, book, now)) {
+    if (!OrderChecks.freshReference(r, l, book, clock.nanos())) {
       return false;
     }
-    boolean market = r.order.type() == OrderType.MARKET;
-    Price reference = market ? book.mid() : r.order.price();
-    if (!OrderChecks.notional(r, l, reference)) {
+    boolean isMarket = r.order.type() == OrderType.MARKET;
+    boolean notionalOk =
+        isMarket
+            ? OrderChecks.notional(
+                r, l, Math.multiplyExact(book.midUnitsTimesTwo(), 5L), book.priceScale() + 1)
+            : OrderChecks.notional(r, l, r.order.price().units(), r.order.price().scale());
+    if (!notionalOk) {
       return false;
     }
-    if (market) {
+    if (isMarket) {
       int bps = askedBps < 0 ? l.maxSlippageBps : Math.min(askedBps, l.maxSlippageBps);
       if (!OrderChecks.slippage(r, book, bps)) {
         return false;
       }
-    } else if (!OrderChecks.collar(r, l, book)) {
+    } else if (!flatten && !OrderChecks.collar(r, l, book)) {
       return false;
     }
-    return positionAndExposure(r, l, book)
-        && openOrders(r, l)
-        && balance(r, l)
-        && throttle(r, strategy);
+    if (flatten) {
+      return portfolio.reduces(r.order, false)
+          || r.deny(RejectCode.REDUCE_ONLY, "flatten " + portfolio.reduceDetail(r.order));
+    }
+    return portfolio.position(r, l)
+        && portfolio.exposure(r, l)
+        && portfolio.openOrders(r, l)
+        && portfolio.balance(r, l)
+        && throttle(r, l, strategy);
   }
 
   /** Limits as resolved for an instrument (cached until reload). */
   ResolvedLimits limits(Instrument in) {
     ResolvedLimits l = resolved.get(in.id());
-    if (l == null) {
-      l = new ResolvedLimits(in, config.effective(in.id()));
+    if (l == null || l.instrument != in) {
+      l = new ResolvedLimits(in, config);
       resolved.put(in.id(), l);
+      portfolio.learn(in);
     }
     return l;
   }
 
-  private boolean reducesPosition(OrderRequest o) {
-    long pos = positions.quantityUnits(o.instrumentId());
-    if (o.quantity() == null) {
-      return false;
-    }
-    long q = o.quantity().unitsAt(o.instrument().quantityScale());
-    OpenExposure.Totals t = orders.exposure().of(o.instrumentId());
-    return o.side() == Side.BUY
-        ? pos < 0 && t.buyUnits() + q <= -pos
-        : pos > 0 && t.sellUnits() + q <= pos;
-  }
-
-  private boolean positionAndExposure(RiskResult r, ResolvedLimits l, OrderBook book) {
-    OrderRequest o = r.order;
-    Instrument in = o.instrument();
-    if (o.quantity() == null) {
-      return true; // quote-sized orders are capped by their notional
-    }
-    long q = o.quantity().unitsAt(in.quantityScale());
-    long pos = positions.quantityUnits(in.id());
-    OpenExposure.Totals t = orders.exposure().of(in.id());
-    long projected = o.side() == Side.BUY ? pos + t.buyUnits() + q : -(pos - t.sellUnits() - q);
-    if (projected > l.maxPosition) {
-      return r.deny(
-          RejectCode.POSITION_ABOVE_LIMIT,
-          "limit="
-              + l.source.maxPosition().toPlainString()
-              + " projected="
-              + Quantity.of(projected, in.quantityScale())
-              + " side="
-              + o.side());
-    }
-    Price mark = book.mid();
-    long orderExposure =
-        Decimals.multiply(
-                mark.units(),
-                mark.scale(),
-                q,
-                in.quantityScale(),
-                EXPOSURE_SCALE,
-                RoundingMode.HALF_EVEN)
-            * o.side().sign();
-    Limits venueLimits = config.venue(in.exchange());
-    return exposureWithin(
-            r,
-            in.exchange(),
-            in.id().quote(),
-            orderExposure,
-            venueLimits.maxGrossExposure(),
-            venueLimits.maxNetExposure())
-        && exposureWithin(
-            r,
-            null,
-            in.id().quote(),
-            orderExposure,
-            config.totalGrossExposure().get(in.id().quote()),
-            config.totalNetExposure().get(in.id().quote()));
-  }
-
-  private boolean exposureWithin(
-      RiskResult r,
-      String venue,
-      String quote,
-      long orderExposure,
-      java.math.BigDecimal grossLimit,
-      java.math.BigDecimal netLimit) {
-    if (grossLimit == null && netLimit == null) {
+  private boolean throttle(RiskResult r, ResolvedLimits l, String strategy) {
+    if (mode == PROBE) {
       return true;
     }
-    long gross = Math.abs(orderExposure);
-    long net = orderExposure;
-    for (PositionState p : positions.all()) {
-      InstrumentId id = p.instrument().id();
-      if ((venue == null || venue.equals(id.exchange()))
-          && quote.equals(id.quote())
-          && p.quantityUnits() != 0) {
-        long e =
-            Decimals.rescale(
-                p.exposureUnits(),
-                p.instrument().notionalScale(),
-                EXPOSURE_SCALE,
-                RoundingMode.HALF_EVEN);
-        gross += e;
-        net += p.quantityUnits() > 0 ? e : -e;
-      }
-    }
-    String where = venue == null ? "total " + quote : venue + " " + quote;
-    if (grossLimit != null && gross > ResolvedLimits.units(grossLimit, EXPOSURE_SCALE)) {
-      return r.deny(
-          RejectCode.GROSS_EXPOSURE_ABOVE_LIMIT,
-          where
-              + " limit="
-              + grossLimit.toPlainString()
-              + " projected="
-              + Decimals.format(gross, EXPOSURE_SCALE));
-    }
-    if (netLimit != null && Math.abs(net) > ResolvedLimits.units(netLimit, EXPOSURE_SCALE)) {
-      return r.deny(
-          RejectCode.NET_EXPOSURE_ABOVE_LIMIT,
-          where
-              + " limit="
-              + netLimit.toPlainString()
-              + " projected="
-              + Decimals.format(net, EXPOSURE_SCALE));
-    }
-    return true;
-  }
-
-  private boolean openOrders(RiskResult r, ResolvedLimits l) {
-    OrderRequest o = r.order;
-    int onInstrument = orders.exposure().of(o.instrumentId()).orders();
-    if (onInstrument + 1 > l.maxOpenOrders) {
-      return r.deny(
-          RejectCode.OPEN_ORDERS_ABOVE_LIMIT,
-          o.instrumentId() + " limit=" + l.maxOpenOrders + " open=" + onInstrument);
-    }
-    Integer venueMax = config.venue(o.instrument().exchange()).maxOpenOrders();
-    int onVenue = orders.exposure().openOrders(o.instrument().exchange());
-    if (venueMax != null && onVenue + 1 > venueMax) {
-      return r.deny(
-          RejectCode.OPEN_ORDERS_ABOVE_LIMIT,
-          o.instrument().exchange() + " limit=" + venueMax + " open=" + onVenue);
-    }
-    return true;
-  }
-
-  private boolean balance(RiskResult r, ResolvedLimits l) {
-    OrderRequest o = r.order;
-    Instrument in = o.instrument();
-    String venue = in.exchange();
-    if (!balances.known(venue)) {
-      return !l.requireBalances
-          || r.deny(RejectCode.INSUFFICIENT_BALANCE, "balances of " + venue + " unknown");
-    }
-    if (o.side() == Side.BUY) {
-      Price p = o.price() != null ? o.price() : o.protectionPrice();
-      long need =
-          o.quantity() == null
-              ? o.quoteQuantity().withScale(in.notionalScale(), RoundingMode.CEILING).units()
-              : Decimals.multiply(
-                  p.units(),
-                  p.scale(),
-                  o.quantity().units(),
-                  o.quantity().scale(),
-                  in.notionalScale(),
-                  RoundingMode.CEILING);
-      long reserved = 0;
-      for (Map.Entry<InstrumentId, OpenExposure.Totals> e : orders.exposure().all().entrySet()) {
-        InstrumentId id = e.getKey();
-        if (id.exchange().equals(venue) && id.quote().equals(in.id().quote())) {
-          reserved += e.getValue().buyNotional();
-        }
-      }
-      return enough(
-          r,
-          balances.total(venue, in.id().quote()),
-          need + reserved,
-          in.notionalScale(),
-          in.id().quote());
-    }
-    long need = o.quantity().unitsAt(in.quantityScale());
-    long reserved = 0;
-    for (Map.Entry<InstrumentId, OpenExposure.Totals> e : orders.exposure().all().entrySet()) {
-      InstrumentId id = e.getKey();
-      if (id.exchange().equals(venue) && id.base().equals(in.id().base())) {
-        reserved += e.getValue().sellUnits();
-      }
-    }
-    return enough(
-        r,
-        balances.total(venue, in.id().base()),
-        need + reserved,
-        in.quantityScale(),
-        in.id().base());
-  }
-
-  private static boolean enough(
-      RiskResult r, Quantity have, long needUnits, int scale, String asset) {
-    if (Decimals.compare(have.units(), have.scale(), needUnits, scale) >= 0) {
-      return true;
-    }
-    return r.deny(
-        RejectCode.INSUFFICIENT_BALANCE,
-        asset
-            + " available="
-            + have
-            + " needed="
-            + Decimals.format(needUnits, scale)
-            + " (including open orders)");
-  }
-
-  private boolean throttle(RiskResult r, String strategy) {
-    if (probing) {
-      return true;
-    }
-    String venue = r.order.instrument().exchange();
-    Integer venueRate = config.venue(venue).ordersPerSecond();
     Integer strategyRate = config.strategyOrdersPerSecond().get(strategy);
     if (strategyRate == null) {
       strategyRate = config.strategyOrdersPerSecond().get("*");
     }
-    if (throttles.tryAcquire(
-        venue,
-        venueRate == null ? 0 : venueRate,
-        strategy,
-        strategyRate == null ? 0 : strategyRate)) {
+    int sRate = strategyRate == null ? 0 : strategyRate;
+    String venue = r.order.instrument().exchange();
+    int outcome = throttles.tryAcquire(venue, l.venueOrdersPerSecond, strategy, sRate);
+    if (outcome == Throttles.OK) {
       return true;
     }
     return r.deny(
         RejectCode.ORDER_RATE_EXCEEDED,
-        "venue "
-            + venue
-            + " limit="
-            + venueRate
-            + "/s, strategy "
-            + strategy
-            + " limit="
-            + strategyRate
-            + "/s");
-  }
-
-  private Quantity position(Instrument in) {
-    return Quantity.of(positions.quantityUnits(in.id()), in.quantityScale());
+        outcome == Throttles.VENUE_EXHAUSTED
+            ? "venue " + venue + " limit=" + l.venueOrdersPerSecond + "/s"
+            : "strategy " + strategy + " limit=" + sRate + "/s");
   }
 
   // ---- state ------------------------------------------------------------------------------
@@ -404,6 +239,14 @@ public final class RiskEngine {
     return stateCause;
   }
 
+  /**
+   * The most restrictive state a breaker or the kill switch demanded since the last resume, or
+   * null. Operators may tighten it but not loosen it without {@code resume}.
+   */
+  public TradingState latched() {
+    return latched;
+  }
+
   public RiskConfig config() {
     return config;
   }
@@ -412,14 +255,51 @@ public final class RiskEngine {
     return denials;
   }
 
+  /**
+   * Picks up instruments with positions or open orders that never passed a check (fills of
+   * untracked orders, orders adopted from a venue), so exposure and balance checks count them. Run
+   * by the engine timer (through {@link CircuitBreakers#onTimer}); allocates a little.
+   */
+  public void refreshInstruments() {
+    portfolio.refresh();
+  }
+
+  long now() {
+    return clock.nanos();
+  }
+
+  OrderManager orders() {
+    return orders;
+  }
+
   /** Moves the trading state (any direction), publishing the change with its cause. */
   public void setState(TradingState next, String cause) {
     setState(next, cause, RiskEvent.Kind.STATE_CHANGE);
   }
 
-  /** A breaker trip: moves only toward more restrictive states. Returns whether it moved. */
+  /**
+   * Moves the trading state, publishing an event of the given kind. {@code KILL_SWITCH} latches
+   * HALTED; {@code ACTIVE} clears the latch.
+   */
+  public void setState(TradingState next, String cause, RiskEvent.Kind kind) {
+    TradingState previous = state;
+    state = Objects.requireNonNull(next);
+    stateCause = cause;
+    if (next == TradingState.ACTIVE) {
+      latched = null;
+    } else if (kind == RiskEvent.Kind.KILL_SWITCH || kind == RiskEvent.Kind.BREAKER_TRIP) {
+      latched = latched == null || next.ordinal() > latched.ordinal() ? next : latched;
+    }
+    listener.onRiskEvent(RiskEvent.stateChange(kind, previous, next, cause, clock.nanos()));
+  }
+
+  /**
+   * A breaker trip: moves only toward more restrictive states and latches the target. Always
+   * published (from = to when the state was already as restrictive). Returns whether it moved.
+   */
   public boolean trip(TradingState target, String cause) {
     if (target.ordinal() <= state.ordinal()) {
+      latched = latched == null || target.ordinal() > latched.ordinal() ? target : latched;
       listener.onRiskEvent(
           RiskEvent.stateChange(RiskEvent.Kind.BREAKER_TRIP, state, state, cause, clock.nanos()));
       return false;
@@ -428,90 +308,76 @@ public final class RiskEngine {
     return true;
   }
 
-  /**
-   * Checks an order as if trading were REDUCING: how the kill switch's flattening orders pass while
-   * everything else is halted.
-   */
-  public RiskResult checkReducing(OrderRequest request, String strategy) {
-    TradingState saved = state;
-    state = TradingState.REDUCING;
-    try {
-      return check(request, strategy, -1);
-    } finally {
-      state = saved;
-    }
-  }
-
-  /** Moves the trading state, publishing an event of the given kind (e.g. KILL_SWITCH). */
-  public void setState(TradingState next, String cause, RiskEvent.Kind kind) {
-    TradingState previous = state;
-    state = next;
-    stateCause = cause;
-    listener.onRiskEvent(RiskEvent.stateChange(kind, previous, next, cause, clock.nanos()));
-  }
-
   /** Refuses every order to a venue until {@link #enableVenue} (a ban, a config switch). */
   public void disableVenue(String venue, String cause) {
-    if (disabledVenues.add(venue)) {
-      listener.onRiskEvent(
-          new RiskEvent(
-              RiskEvent.Kind.VENUE_DISABLED,
-              null,
-              cause,
-              null,
-              null,
-              venue,
-              null,
-              null,
-              null,
-              null,
-              clock.nanos()));
+    if (disabledVenues.putIfAbsent(venue, cause) == null) {
+      listener.onRiskEvent(venueEvent(RiskEvent.Kind.VENUE_DISABLED, venue, cause));
     }
   }
 
   public void enableVenue(String venue, String cause) {
-    if (disabledVenues.remove(venue)) {
-      listener.onRiskEvent(
-          new RiskEvent(
-              RiskEvent.Kind.VENUE_ENABLED,
-              null,
-              cause,
-              null,
-              null,
-              venue,
-              null,
-              null,
-              null,
-              null,
-              clock.nanos()));
+    if (disabledVenues.remove(venue) != null) {
+      listener.onRiskEvent(venueEvent(RiskEvent.Kind.VENUE_ENABLED, venue, cause));
     }
   }
 
+  private RiskEvent venueEvent(RiskEvent.Kind kind, String venue, String cause) {
+    return new RiskEvent(
+        kind, null, cause, null, null, venue, null, null, null, null, clock.nanos());
+  }
+
   public boolean isVenueDisabled(String venue) {
-    return disabledVenues.contains(venue);
+    return disabledVenues.containsKey(venue);
   }
 
   public Set<String> disabledVenues() {
-    return java.util.Collections.unmodifiableSet(disabledVenues);
+    return Collections.unmodifiableSet(disabledVenues.keySet());
   }
 
-  /** Swaps the whole configuration at once (engine thread); cached limits and buckets reset. */
+  // ---- configuration ----------------------------------------------------------------------
+
+  /** The venues a reloaded configuration may name (set once by the engine). */
+  public void knownVenues(Collection<String> venues) {
+    this.knownVenues = venues;
+  }
+
+  /** Called with the new configuration after every successful reload (engine thread). */
+  public void onReload(Consumer<RiskConfig> l) {
+    reloadListeners.add(Objects.requireNonNull(l));
+  }
+
+  /**
+   * Swaps the whole configuration at once (engine thread): resolved limits are recomputed on next
+   * use; throttle buckets keep their tokens unless their rate changed. A configuration that names
+   * venues the engine does not have is refused with every problem listed: a {@code LIMITS_REFUSED}
+   * event, then {@link IllegalArgumentException}; the old configuration stays.
+   */
   public void reload(RiskConfig next) {
-    config = Objects.requireNonNull(next);
+    Objects.requireNonNull(next, "config");
+    List<String> problems = knownVenues == null ? List.of() : next.problemsFor(knownVenues);
+    if (!problems.isEmpty()) {
+      String detail = "risk limits refused: " + String.join("; ", problems);
+      listener.onRiskEvent(configEvent(RiskEvent.Kind.LIMITS_REFUSED, detail));
+      throw new IllegalArgumentException(detail);
+    }
+    config = next;
     resolved.clear();
-    throttles.reset();
-    listener.onRiskEvent(
-        new RiskEvent(
-            RiskEvent.Kind.LIMITS_RELOADED,
-            null,
-            "risk limits reloaded",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            clock.nanos()));
+    for (Consumer<RiskConfig> l : reloadListeners) {
+      l.accept(next);
+    }
+    listener.onRiskEvent(configEvent(RiskEvent.Kind.LIMITS_RELOADED, "risk limits reloaded"));
+  }
+
+  /**
+   * Publishes that a new configuration was refused ({@code LIMITS_REFUSED} with {@code detail},
+   * e.g. a config file's problems); the one in force stays.
+   */
+  public void refuseReload(String detail) {
+    listener.onRiskEvent(configEvent(RiskEvent.Kind.LIMITS_REFUSED, detail));
+  }
+
+  private RiskEvent configEvent(RiskEvent.Kind kind, String detail) {
+    return new RiskEvent(
+        kind, null, detail, null, null, null, null, null, null, null, clock.nanos());
   }
 }

@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * @param symbols canonical {@code BASE-QUOTE} symbols to trade and stream
  * @param bookDepth levels kept and published per book
  * @param requestTimeout how long a request may take before its outcome is treated as unknown
+ * @param deadManSwitch venue-side cancel-all-after timer the engine keeps re-arming (every quarter
+ *     of it) on venues with {@link Capability#DEAD_MAN_SWITCH}, so a dead process leaves no orders
+ *     behind; null for none
  * @param takerFeeBps taker fee in basis points (routing, paper fills)
  * @param makerFeeBps maker fee in basis points
  * @param rateLimits per-limit overrides, e.g. {@code REQUEST_WEIGHT_1m -> 3000}
@@ -43,6 +46,7 @@ public record VenueConfig(
     List<String> symbols,
     int bookDepth,
     Duration requestTimeout,
+    Duration deadManSwitch,
     BigDecimal takerFeeBps,
     BigDecimal makerFeeBps,
     Map<String, Integer> rateLimits,
@@ -61,6 +65,11 @@ public record VenueConfig(
     }
     if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
       problems.add("requestTimeout must be > 0, was " + requestTimeout);
+    }
+    if (deadManSwitch != null
+        && (deadManSwitch.compareTo(Duration.ofSeconds(5)) < 0
+            || deadManSwitch.compareTo(Duration.ofHours(1)) > 0)) {
+      problems.add("deadManSwitch must be 5s..1h, was " + deadManSwitch);
     }
     if (takerFeeBps == null || takerFeeBps.signum() < 0) {
       problems.add("takerFeeBps must be >= 0, was " + takerFeeBps);
@@ -95,6 +104,7 @@ public record VenueConfig(
         .symbols(symbols)
         .bookDepth(bookDepth)
         .requestTimeout(requestTimeout)
+        .deadManSwitch(deadManSwitch)
         .takerFeeBps(takerFeeBps)
         .makerFeeBps(makerFeeBps)
         .rateLimits(rateLimits)
@@ -160,6 +170,8 @@ public record VenueConfig(
         + bookDepth
         + ", requestTimeout="
         + requestTimeout
+        + ", deadManSwitch="
+        + deadManSwitch
         + ", takerFeeBps="
         + takerFeeBps
         + ", makerFeeBps="
@@ -185,6 +197,7 @@ public record VenueConfig(
     private List<String> symbols = List.of();
     private int bookDepth = 20;
     private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration deadManSwitch;
     private BigDecimal takerFeeBps = BigDecimal.TEN;
     private BigDecimal makerFeeBps = BigDecimal.TEN;
     private Map<String, Integer> rateLimits = Map.of();
@@ -250,6 +263,12 @@ public record VenueConfig(
       return this;
     }
 
+    /** The dead-man switch timeout, or null for none (the default). */
+    public Builder deadManSwitch(Duration v) {
+      deadManSwitch = v;
+      return this;
+    }
+
     public Builder takerFeeBps(BigDecimal v) {
       takerFeeBps = v;
       return this;
@@ -294,6 +313,7 @@ public record VenueConfig(
           symbols,
           bookDepth,
           requestTimeout,
+          deadManSwitch,
           takerFeeBps,
           makerFeeBps,
           rateLimits,

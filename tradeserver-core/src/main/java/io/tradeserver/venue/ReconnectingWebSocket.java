@@ -476,13 +476,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         return;
       }
       if (wasCurrent) {
+        // Reconnect is scheduled before anyone hears of the loss, so nothing can observe a gap
+        // with no reconnect pending.
+        scheduler.schedule(delay, () -> connect(false));
         if (ready) {
           emit(ConnectionState.DISCONNECTED, reason);
           dispatch(() -> handler.onDisconnected(reason));
         } else {
           log.warn("{} {} connection attempt failed: {}", venue, channel, reason);
         }
-        scheduler.schedule(delay, () -> connect(false));
       } else {
         log.warn("{} {} rotation attempt failed, retrying: {}", venue, channel, reason);
         scheduler.schedule(

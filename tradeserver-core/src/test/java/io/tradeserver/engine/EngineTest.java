@@ -159,6 +159,48 @@ class EngineTest {
   }
 
   @Test
+  void anOffStepQuantityIsACleanRejectionAndTheEngineGoesOn() {
+    hostDriven(EngineConfig.defaults(), VenueConfig.builder("sim").build());
+    ts.offer(market("bad", Side.BUY, "0.014446")); // 6 decimals, the step has 5
+    ts.offer(market("good", Side.BUY, "0.01"));
+    step(Duration.ofMillis(1), 2);
+    assertThat(rec.of(Order.class))
+        .filteredOn(o -> o.signalId().equals("bad"))
+        .extracting(o -> o.status() + " " + o.reason())
+        .containsExactly("REJECTED QUANTITY_NOT_ON_STEP");
+    assertThat(rec.of(SignalRejected.class)).isEmpty();
+    assertThat(rec.of(Order.class))
+        .filteredOn(o -> o.signalId().equals("good"))
+        .extracting(Order::status)
+        .last()
+        .isEqualTo(OrderStatus.FILLED);
+    assertThat(fresh().anomalies()).isZero();
+  }
+
+  @Test
+  void aThrowingListenerDoesNotStopTheEngine() {
+    ts =
+        TradeServer.builder()
+            .clock(clock)
+            .scheduler(new ManualScheduler(clock))
+            .venue(VenueConfig.builder("sim").build())
+            .listener(
+                new TradeServerListener() {
+                  @Override
+                  public void onOrder(Order order) {
+                    throw new IllegalStateException("listener bug");
+                  }
+                })
+            .listener(rec)
+            .build();
+    ts.connect();
+    step(Duration.ofMillis(100), 3);
+    ts.offer(market("s1", Side.BUY, "0.01"));
+    step(Duration.ofMillis(1), 2);
+    assertThat(rec.of(Order.class)).extracting(Order::status).last().isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
   void aFullInboxAnswersBackPressureAndQueuesNothing() {
     hostDriven(
         EngineConfig.defaults().withSignalInboxCapacity(4), VenueConfig.builder("sim").build());

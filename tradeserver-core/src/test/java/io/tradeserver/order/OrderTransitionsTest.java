@@ -38,10 +38,10 @@ class OrderTransitionsTest {
     for (OrderStatus s : new OrderStatus[] {PENDING_NEW, SUBMITTED, REJECTED, UNKNOWN}) {
       ack.put(s, ACCEPTED.name());
     }
-    // REJECT: only before the venue has said anything else; impossible once working.
+    // REJECT: only before the venue has acknowledged the order; impossible once working.
     Map<OrderStatus, String> reject = column(m, OrderEventType.REJECT, ILLEGAL);
-    for (OrderStatus s : new OrderStatus[] {PENDING_NEW, SUBMITTED, UNKNOWN}) {
-      reject.put(s, REJECTED.name());
+    for (OrderStatus s : new OrderStatus[] {PENDING_NEW, SUBMITTED, PENDING_CANCEL, UNKNOWN}) {
+      reject.put(s, REJECTED.name()); // PENDING_CANCEL: a cancel raced the venue's refusal
     }
     reject.put(REJECTED, STAY);
     // PARTIAL_FILL: the fill is applied everywhere; state moves from not-yet-filling states.

@@ -53,10 +53,7 @@ final class Json {
 
   /** The current string value parsed exactly at {@code scale}, without building a String. */
   static long units(JsonParser p, int scale) throws IOException {
-    char[] chars = p.getTextCharacters();
-    int off = p.getTextOffset();
-    return Decimals.parse(
-        new CharsView(chars, off, p.getTextLength()), 0, p.getTextLength(), scale);
+    return Decimals.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), scale);
   }
 
   static Price price(String text, int scale) {
@@ -70,38 +67,5 @@ final class Json {
   /** A quantity at its own natural scale (balances, fees). */
   static Quantity natural(String text) {
     return text == null ? null : Quantity.parse(text);
-  }
-
-  /** A read-only window over a char array. */
-  static final class CharsView implements CharSequence {
-    private final char[] chars;
-    private final int offset;
-    private final int length;
-
-    CharsView(char[] chars, int offset, int length) {
-      this.chars = chars;
-      this.offset = offset;
-      this.length = length;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-      return chars[offset + index];
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new String(chars, offset + start, end - start);
-    }
-
-    @Override
-    public String toString() {
-      return new String(chars, offset, length);
-    }
   }
 }

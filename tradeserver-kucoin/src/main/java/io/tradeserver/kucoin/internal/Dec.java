@@ -16,8 +16,7 @@ final class Dec {
 
   /** Units at {@code scale} of the current string/number token. */
   static long units(JsonParser p, int scale) throws IOException {
-    CharSlice s = slice(p);
-    return Decimals.parse(s, 0, s.length(), scale);
+    return Decimals.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), scale);
   }
 
   /** The current token as a price at {@code scale}, or at its own scale when it has more digits. */
@@ -25,23 +24,17 @@ final class Dec {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
-    CharSlice s = slice(p);
-    int natural = Decimals.naturalScale(s);
-    int sc = Math.max(scale, natural);
-    return Price.of(Decimals.parse(s, 0, s.length(), sc), sc);
+    int sc = Math.max(scale, naturalScale(p));
+    return Price.of(units(p, sc), sc);
   }
 
   /** The current token as a quantity at {@code scale} or more. Null for JSON null or "". */
   static Quantity quantity(JsonParser p, int scale) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
+    if (p.currentToken() == JsonToken.VALUE_NULL || p.getTextLength() == 0) {
       return null;
     }
-    CharSlice s = slice(p);
-    if (s.length() == 0) {
-      return null;
-    }
-    int sc = Math.max(scale, Decimals.naturalScale(s));
-    return Quantity.of(Decimals.parse(s, 0, s.length(), sc), sc);
+    int sc = Math.max(scale, naturalScale(p));
+    return Quantity.of(units(p, sc), sc);
   }
 
   /** The current token as a quantity at its own scale. */
@@ -49,40 +42,7 @@ final class Dec {
     return quantity(p, 0);
   }
 
-  private static CharSlice slice(JsonParser p) throws IOException {
-    return new CharSlice(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-  }
-
-  /** A read-only view of a parser buffer range, valid until the parser moves. */
-  private static final class CharSlice implements CharSequence {
-    private final char[] chars;
-    private final int offset;
-    private final int length;
-
-    CharSlice(char[] chars, int offset, int length) {
-      this.chars = chars;
-      this.offset = offset;
-      this.length = length;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-      return chars[offset + index];
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new String(chars, offset + start, end - start);
-    }
-
-    @Override
-    public String toString() {
-      return new String(chars, offset, length);
-    }
+  private static int naturalScale(JsonParser p) throws IOException {
+    return Decimals.naturalScale(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 }
