@@ -38,6 +38,13 @@ import java.util.function.ToLongFunction;
  */
 public final class MicrometerMetrics implements MetricsRecorder {
   private static final double[] PERCENTILES = {0.5, 0.9, 0.99, 0.999};
+
+  /**
+   * Fixed histogram buckets (1-2.5-5 per decade, 10 µs to 10 s) kept by every registry, so a
+   * latency histogram can be drawn or aggregated even where percentile histograms are not kept.
+   */
+  static final Duration[] BUCKETS = buckets();
+
   private final MeterRegistry registry;
   private final Map<String, VenueMeters> venues = new HashMap<>();
   private final EnumMap<RejectCode, Counter> rejects = new EnumMap<>(RejectCode.class);
@@ -304,6 +311,18 @@ public final class MicrometerMetrics implements MetricsRecorder {
     return c;
   }
 
+  private static Duration[] buckets() {
+    java.util.List<Duration> out = new java.util.ArrayList<>();
+    for (long decade = 10_000; decade <= 10_000_000_000L; decade *= 10) {
+      out.add(Duration.ofNanos(decade));
+      if (decade < 10_000_000_000L) {
+        out.add(Duration.ofNanos(decade * 25 / 10));
+        out.add(Duration.ofNanos(decade * 5));
+      }
+    }
+    return out.toArray(Duration[]::new);
+  }
+
   /** One venue's counters and timers, created at bind time. */
   private static final class VenueMeters {
     final MeterRegistry registry;
@@ -344,6 +363,7 @@ public final class MicrometerMetrics implements MetricsRecorder {
           .description(help)
           .publishPercentiles(PERCENTILES)
           .publishPercentileHistogram()
+          .serviceLevelObjectives(BUCKETS)
           .minimumExpectedValue(Duration.ofNanos(1_000))
           .maximumExpectedValue(Duration.ofSeconds(10))
           .register(registry);

@@ -83,6 +83,11 @@ class MetricsTest {
     assertThat(ackA.count()).isEqualTo(1); // the refused one was never acknowledged
     // the sim takes the order on its next duty cycle (1 ms later) and answers 3 ms after that
     assertThat(ackA.max(TimeUnit.MILLISECONDS)).isEqualTo(4.0);
+    assertThat(ackA.takeSnapshot().histogramCounts())
+        .as("fixed buckets are kept by every registry, cumulative")
+        .anySatisfy(b -> assertThat(b.bucket(TimeUnit.MILLISECONDS)).isEqualTo(2.5))
+        .allSatisfy(
+            b -> assertThat(b.count()).isEqualTo(b.bucket(TimeUnit.MILLISECONDS) < 4 ? 0 : 1));
     assertThat(ackA.takeSnapshot().percentileValues())
         .extracting(v -> v.percentile())
         .containsExactly(0.5, 0.9, 0.99, 0.999);
