@@ -1,5 +1,6 @@
 package io.tradeserver.engine;
 
+import io.tradeserver.config.ArbitrageSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * @param symbols {@code BASE-QUOTE} symbols to watch; empty watches every symbol listed on two or
  *     more venues
+ * @param venues venues compared; empty compares every venue
  * @param thresholdBps the net edge (after both taker fees) an opportunity must exceed, in bps of
  *     the buy cost
  * @param minInterval while one opportunity (same symbol, buy venue, sell venue) persists it is
@@ -21,6 +23,7 @@ import java.util.List;
  */
 public record ArbitrageConfig(
     List<String> symbols,
+    List<String> venues,
     BigDecimal thresholdBps,
     Duration minInterval,
     boolean autoExecute,
@@ -54,6 +57,25 @@ public record ArbitrageConfig(
       throw new IllegalArgumentException("invalid arbitrage config: " + String.join("; ", p));
     }
     symbols = List.copyOf(symbols == null ? List.of() : symbols);
+    venues = List.copyOf(venues == null ? List.of() : venues);
+  }
+
+  /**
+   * The configuration file's {@code arbitrage} section as a config ({@code cooldown} is the
+   * republish interval), or null when it is disabled.
+   */
+  public static ArbitrageConfig from(ArbitrageSettings s) {
+    if (!s.enabled()) {
+      return null;
+    }
+    return builder()
+        .symbols(s.symbols())
+        .venues(s.venues())
+        .thresholdBps(s.thresholdBps().toPlainString())
+        .autoExecute(s.autoExecute())
+        .maxNotional(s.maxNotional().toPlainString())
+        .minInterval(s.cooldown())
+        .build();
   }
 
   /** Builder: every symbol, 5 bps, 1 s, detection only, 1,000 per pair, 50 bps unwind. */
@@ -64,6 +86,7 @@ public record ArbitrageConfig(
   /** Builder with the defaults above; {@link #build()} reports every problem at once. */
   public static final class Builder {
     private List<String> symbols = List.of();
+    private List<String> venues = List.of();
     private BigDecimal thresholdBps = new BigDecimal("5");
     private Duration minInterval = Duration.ofSeconds(1);
     private boolean autoExecute;
@@ -75,6 +98,11 @@ public record ArbitrageConfig(
 
     public Builder symbols(List<String> v) {
       symbols = v;
+      return this;
+    }
+
+    public Builder venues(List<String> v) {
+      venues = v;
       return this;
     }
 
@@ -111,6 +139,7 @@ public record ArbitrageConfig(
     public ArbitrageConfig build() {
       return new ArbitrageConfig(
           symbols,
+          venues,
           thresholdBps,
           minInterval,
           autoExecute,

@@ -43,7 +43,10 @@ final class ArbitrageDetector {
     this.engine = engine;
     this.config = config;
     this.executor = executor;
-    this.venues = List.copyOf(engine.venues.values());
+    this.venues =
+        engine.venues.values().stream()
+            .filter(v -> config.venues().isEmpty() || config.venues().contains(v.id))
+            .toList();
     this.staleNanos = staleNanos;
     this.minIntervalNanos = config.minInterval().toNanos();
     this.threshold = config.thresholdBps().divide(BPS);
@@ -55,6 +58,9 @@ final class ArbitrageDetector {
       return;
     }
     int c = venues.indexOf(changed);
+    if (c < 0) {
+      return; // not a compared venue
+    }
     for (int i = 0; i < venues.size(); i++) {
       if (i != c) {
         check(c, i, symbol, now);
