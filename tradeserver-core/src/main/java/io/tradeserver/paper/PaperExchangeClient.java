@@ -18,6 +18,7 @@ import io.tradeserver.spi.ExchangeClient;
 import io.tradeserver.spi.ExchangeClientProvider;
 import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.spi.RateLimitAware;
+import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.venue.RateLimiter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -90,10 +91,7 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
             venue, context.config().takerFeeBps(), context.config().makerFeeBps(), account);
     this.paper = new PaperVenue(venue, context.listener(), account, matcher);
     ExchangeContext liveContext =
-        context.toBuilder()
-            .config(context.config().toBuilder().credentials(null).build())
-            .listener(this::onLive)
-            .build();
+        context.toBuilder().config(liveConfig(context.config())).listener(this::onLive).build();
     this.live = provider.create(liveContext);
     this.liveDriven = live instanceof EngineDriven d ? d : null;
     Set<Capability> c = EnumSet.copyOf(ORDER_CAPABILITIES);
@@ -115,6 +113,16 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
   public static PaperExchangeClient create(
       ExchangeClientProvider provider, ExchangeContext context) {
     return new PaperExchangeClient(context, provider);
+  }
+
+  /**
+   * What the live client gets: no credentials (it cannot trade, even by mistake) and no paper
+   * option (adapters refuse options they do not know).
+   */
+  static VenueConfig liveConfig(VenueConfig paper) {
+    Map<String, String> options = new LinkedHashMap<>(paper.options());
+    options.remove(BALANCES_OPTION);
+    return paper.toBuilder().credentials(null).options(options).build();
   }
 
   /** Parses {@code "USDT=1000,BTC=0.5"}; every bad entry is named. */

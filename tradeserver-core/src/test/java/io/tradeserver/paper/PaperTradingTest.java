@@ -98,6 +98,9 @@ class PaperTradingTest {
     assertThat(live.context().config().credentials())
         .as("the live client never had the keys")
         .isNull();
+    assertThat(live.context().config().options())
+        .as("nor the paper option, which real adapters would refuse")
+        .doesNotContainKey(PaperExchangeClient.BALANCES_OPTION);
     assertThat(ts.isPaper("live")).isTrue();
     assertThat(fresh().venues()).extracting(VenueStatus::paper).containsExactly(true);
 
