@@ -114,6 +114,20 @@ class ArbitrageTest {
   }
 
   @Test
+  void onlyTheConfiguredVenuesAndSymbolsAreCompared() {
+    start(config().venues(List.of("a")).build(), RiskConfig.defaults());
+    cross("64200.00");
+    assertThat(rig.rec.of(ArbitrageOpportunity.class)).as("b is not compared").isEmpty();
+  }
+
+  @Test
+  void aSymbolNotWatchedIsIgnored() {
+    start(config().symbols(List.of("ETH-USDT")).build(), RiskConfig.defaults());
+    cross("64200.00");
+    assertThat(rig.rec.of(ArbitrageOpportunity.class)).isEmpty();
+  }
+
+  @Test
   void aSmallCrossInsideTheFeesIsNoOpportunity() {
     start(config().build(), RiskConfig.defaults());
     cross("64150.00"); // ≈23 bps gross: less than 20 bps of fees + 5 bps
