@@ -53,6 +53,7 @@ final class Engine {
   final ClientOrderIds ids;
   final Controls controls;
   private final SignalProcessor processor;
+  final Router router;
   private final long staleNanos;
   ArbitrageDetector arbitrage;
   PairExecutor pairs;
@@ -89,12 +90,13 @@ final class Engine {
     this.sizer = new Sizer(riskConfig.volatilityLambda());
     long stale = riskConfig.global().staleAfterMillis() * 1_000_000L;
     this.staleNanos = stale;
+    this.router = new Router(stale);
     this.ids = new ClientOrderIds(config.node(), clock);
     this.processor =
         new SignalProcessor(
             clock,
             venues,
-            new Router(stale),
+            router,
             risk,
             sizer,
             balances,

@@ -1,5 +1,6 @@
 package io.tradeserver.engine;
 
+import io.tradeserver.config.RoutingSettings;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderBook;
 import io.tradeserver.model.Quantity;
@@ -16,17 +17,37 @@ import java.util.List;
  * deep enough are not candidates; a venue that told us to pause (rate limit, ban) ranks after every
  * venue that did not, whatever its price. The caller then walks the list best first and takes the
  * first venue risk accepts (a probe: venue enabled, limits, balances), so a disabled or unfunded
- * best venue falls through to the next. Engine thread only.
+ * best venue falls through to the next. Equal prices go to the venue listed first in the configured
+ * {@code routing.venues}, else to the first venue configured. Engine thread only.
  */
 final class Router {
   /** One venue's offer for the signal. */
   record Candidate(
-      VenueState venue, Instrument instrument, BigDecimal effectivePrice, boolean paused) {}
+      VenueState venue,
+      Instrument instrument,
+      BigDecimal effectivePrice,
+      boolean paused,
+      int preference) {}
 
-  private final long staleNanos;
+  private long staleNanos;
+  private boolean includeFees = true;
+  private List<String> venues = List.of();
 
+  /**
+   * @param staleNanos a book older than this is not priced (risk's staleness limit by default)
+   */
   Router(long staleNanos) {
     this.staleNanos = staleNanos;
+  }
+
+  /**
+   * Applies the configuration file's {@code routing} section: candidate venues in preference order
+   * (empty: all), whether fees count, the oldest usable book. Before any work.
+   */
+  void configure(RoutingSettings s) {
+    venues = s.venues();
+    includeFees = s.includeFees();
+    staleNanos = s.maxBookAge().toNanos();
   }
 
   /**
@@ -37,9 +58,11 @@ final class Router {
   List<Candidate> candidates(
       List<VenueState> venues, String symbol, Side side, Quantity quantity, long now) {
     List<Candidate> out = new ArrayList<>(venues.size());
-    for (VenueState v : venues) {
+    for (int i = 0; i < venues.size(); i++) {
+      VenueState v = venues.get(i);
+      int preference = this.venues.isEmpty() ? i : this.venues.indexOf(v.id);
       Instrument in = v.instrument(symbol);
-      if (in == null || !in.tradable() || !v.trades(symbol)) {
+      if (preference < 0 || in == null || !in.tradable() || !v.trades(symbol)) {
         continue;
       }
       OrderBook book = v.books.get(in.id());
@@ -53,7 +76,7 @@ final class Router {
       if (price == null) {
         continue;
       }
-      BigDecimal fee = v.takerFeeBps.movePointLeft(4);
+      BigDecimal fee = includeFees ? v.takerFeeBps.movePointLeft(4) : BigDecimal.ZERO;
       BigDecimal effective =
           side == Side.BUY
               ? price.multiply(BigDecimal.ONE.add(fee))
@@ -64,12 +87,14 @@ final class Router {
               v,
               in,
               effective.setScale(scale, RoundingMode.HALF_EVEN),
-              v.rateLimitedUntilNanos > now));
+              v.rateLimitedUntilNanos > now,
+              preference));
     }
     Comparator<Candidate> byPrice = Comparator.comparing(Candidate::effectivePrice);
     out.sort(
         Comparator.comparing(Candidate::paused)
-            .thenComparing(side == Side.BUY ? byPrice : byPrice.reversed()));
+            .thenComparing(side == Side.BUY ? byPrice : byPrice.reversed())
+            .thenComparingInt(Candidate::preference));
     return out;
   }
 

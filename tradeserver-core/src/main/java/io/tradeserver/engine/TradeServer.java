@@ -317,6 +317,7 @@ public final class TradeServer implements AutoCloseable {
     private IdleStrategy idle = IdleStrategy.backoff();
     private io.micrometer.core.instrument.MeterRegistry meterRegistry;
     private ArbitrageConfig arbitrage;
+    private io.tradeserver.config.RoutingSettings routing;
 
     public Builder clock(Clock v) {
       clock = v;
@@ -377,6 +378,16 @@ public final class TradeServer implements AutoCloseable {
      */
     public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
       meterRegistry = registry;
+      return this;
+    }
+
+    /**
+     * How signals without a venue are routed: the configuration file's {@code routing} section
+     * (candidate venues in preference order, fees counted or not, oldest usable book). By default
+     * every venue, fees counted, books as fresh as risk requires.
+     */
+    public Builder routing(io.tradeserver.config.RoutingSettings settings) {
+      routing = settings;
       return this;
     }
 
@@ -490,6 +501,9 @@ public final class TradeServer implements AutoCloseable {
       Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
       if (arbitrage != null) {
         engine.arbitrage(arbitrage);
+      }
+      if (routing != null) {
+        engine.router.configure(routing);
       }
       if (meterRegistry != null) {
         engine.stats.metrics = Metrics.bind(meterRegistry, engine, clients);
