@@ -58,7 +58,7 @@ final class DemoCommand {
     if (cfg != null) {
       builder.listener(recorder);
       extra.forEach(builder::listener);
-      builder.arbitrage(ArbitrageConfig.from(cfg.arbitrage()));
+      builder.arbitrage(ArbitrageConfig.from(cfg.arbitrage())).routing(cfg.routing());
     }
     builder.listener(report).meterRegistry(metrics.registry());
     try (TradeServer ts = builder.build();
