@@ -43,8 +43,11 @@ final class RunCommand {
     Thread hook = new Thread(this::stop, "tradeserver-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try (ExecutorScheduler timer = new ExecutorScheduler("tradeserver-config");
-        TradeServer ts = cfg.apply(TradeServer.builder().clock(clock)).listener(bridge).build()) {
+        KeyRotation keys = new KeyRotation(cfg);
+        TradeServer ts =
+            cfg.apply(TradeServer.builder().clock(clock)).listener(bridge).listener(keys).build()) {
       server = ts;
+      keys.attach(ts);
       ts.start();
       if (!ts.awaitReady(Duration.ofSeconds(30))) {
         log.warn("not every venue is ready after 30 s: {}", ts.status().venues());

@@ -3,6 +3,7 @@ package io.tradeserver.engine;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Signal;
 import io.tradeserver.risk.RiskConfig;
+import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClient;
 import io.tradeserver.spi.ExchangeClientProvider;
 import io.tradeserver.spi.ExchangeContext;
@@ -52,11 +53,20 @@ public final class TradeServer implements AutoCloseable {
   private volatile Thread thread;
   private volatile boolean running;
   private volatile boolean connected;
+  private final Map<String, Factory> factories;
+
+  /** How a provider-built venue is built again (credential rotation). */
+  private record Factory(ExchangeClientProvider provider, VenueConfig config, Builder builder) {}
 
   private TradeServer(
-      Engine engine, List<ExchangeClient> clients, IdleStrategy idle, Scheduler ownedScheduler) {
+      Engine engine,
+      List<ExchangeClient> clients,
+      IdleStrategy idle,
+      Scheduler ownedScheduler,
+      Map<String, Factory> factories) {
+    this.factories = Map.copyOf(factories);
     this.engine = engine;
-    this.clients = clients;
+    this.clients = new java.util.concurrent.CopyOnWriteArrayList<>(clients);
     this.idle = idle;
     this.ownedScheduler = ownedScheduler;
   }
@@ -154,6 +164,42 @@ public final class TradeServer implements AutoCloseable {
         e -> {
           e.risk.refuseReload(detail);
           return new ControlResult(false, e.risk.state(), "risk reload refused");
+        });
+  }
+
+  /**
+   * Replaces a venue's client with one using new credentials (a key rotated at the secret store
+   * after the venue refused the old one). The new client is built by the venue's provider on the
+   * caller's thread, swapped in on the engine thread, started (instruments, streams, balances, open
+   * orders: orders in flight are reconciled, never re-sent), and the old client is closed. Only for
+   * venues built from a {@link VenueConfig} by the builder.
+   */
+  public CompletableFuture<ControlResult> rotateCredentials(String venue, Credentials credentials) {
+    Factory f = factories.get(venue);
+    if (f == null) {
+      return CompletableFuture.completedFuture(
+          new ControlResult(
+              false,
+              status().state(),
+              "venue "
+                  + venue
+                  + " was not built from a provider here; replace its client yourself"));
+    }
+    ExchangeClient fresh =
+        f.provider()
+            .create(
+                f.builder().venueContext(f.config().toBuilder().credentials(credentials).build()));
+    return engine.execute(
+        e -> {
+          VenueState v = e.venues.get(venue);
+          ExchangeClient old = v.client;
+          v.replaceClient(fresh);
+          clients.set(clients.indexOf(old), fresh);
+          old.close();
+          fresh.start();
+          log.warn("venue {}: client replaced with rotated credentials {}", venue, credentials);
+          return new ControlResult(
+              true, e.risk.state(), venue + " reconnected with rotated credentials");
         });
   }
 
@@ -448,6 +494,7 @@ public final class TradeServer implements AutoCloseable {
       List<String> problems = new ArrayList<>();
       List<VenueState> states = new ArrayList<>();
       List<ExchangeClient> clients = new ArrayList<>();
+      Map<String, Factory> factories = new HashMap<>();
       for (Object[] v : venues) {
         VenueConfig cfg = (VenueConfig) v[0];
         if (!cfg.enabled()) {
@@ -472,6 +519,7 @@ public final class TradeServer implements AutoCloseable {
                 cfg.paper()
                     ? io.tradeserver.paper.PaperExchangeClient.create(p, venueContext(cfg))
                     : p.create(venueContext(cfg));
+            factories.put(cfg.venue(), new Factory(p, cfg, this));
           } catch (IllegalArgumentException e) {
             problems.add("venue " + cfg.venue() + ": " + e.getMessage());
             continue;
@@ -509,7 +557,7 @@ public final class TradeServer implements AutoCloseable {
         engine.stats.metrics = Metrics.bind(meterRegistry, engine, clients);
       }
       sink.engine = engine;
-      return new TradeServer(engine, clients, idle, owned);
+      return new TradeServer(engine, clients, idle, owned, factories);
     }
   }
 

@@ -22,8 +22,8 @@ import java.util.Set;
  */
 final class VenueState {
   final String id;
-  final ExchangeClient client;
-  final EngineDriven driven;
+  ExchangeClient client; // replaced on credential rotation, on the engine thread
+  EngineDriven driven;
   final Set<Capability> capabilities;
   final BigDecimal takerFeeBps;
   final List<String> symbols;
@@ -54,6 +54,15 @@ final class VenueState {
     this.capabilities = client.capabilities();
     this.takerFeeBps = takerFeeBps;
     this.symbols = List.copyOf(symbols);
+  }
+
+  /** Swaps in a new client for this venue (same id), e.g. after a credential rotation. */
+  void replaceClient(ExchangeClient fresh) {
+    if (!fresh.venue().equals(id)) {
+      throw new IllegalArgumentException("client for " + fresh.venue() + " cannot replace " + id);
+    }
+    client = fresh;
+    driven = fresh instanceof EngineDriven d ? d : null;
   }
 
   Instrument instrument(String symbol) {
