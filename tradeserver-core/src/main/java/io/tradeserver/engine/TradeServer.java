@@ -185,6 +185,11 @@ public final class TradeServer implements AutoCloseable {
                   + venue
                   + " was not built from a provider here; replace its client yourself"));
     }
+    if (f.config().paper()) { // never swap a paper venue for a live client
+      return CompletableFuture.completedFuture(
+          new ControlResult(
+              true, status().state(), "venue " + venue + " trades on paper: no keys in use"));
+    }
     ExchangeClient fresh =
         f.provider()
             .create(

@@ -229,6 +229,47 @@ class PaperTradingTest {
   }
 
   @Test
+  void aKeyRotationNeverTurnsAPaperVenueLive() {
+    TestClock c2 = new TestClock();
+    RecordingListener r2 = new RecordingListener();
+    try (TradeServer sim =
+        TradeServer.builder()
+            .clock(c2)
+            .scheduler(new ManualScheduler(c2))
+            .listener(r2)
+            .venue(
+                VenueConfig.builder("sim")
+                    .paper(true)
+                    .credentials(Credentials.of("key-1", "secret-1"))
+                    .build())
+            .build()) {
+      sim.connect();
+      var rotated = sim.rotateCredentials("sim", Credentials.of("key-2", "secret-2"));
+      for (int i = 0; i < 6; i++) {
+        sim.doWork();
+        c2.advance(Duration.ofMillis(100));
+      }
+      assertThat(rotated.join().detail()).contains("trades on paper");
+      sim.offer(
+          Signal.builder()
+              .signalId("r1")
+              .symbol("BTC-USDT")
+              .side(Side.BUY)
+              .type(OrderType.MARKET)
+              .quantity("0.01")
+              .exchange("sim")
+              .build());
+      for (int i = 0; i < 3; i++) {
+        sim.doWork();
+        c2.advance(Duration.ofMillis(1));
+      }
+      assertThat(r2.of(Fill.class))
+          .isNotEmpty()
+          .allSatisfy(f -> assertThat(f.tradeId()).startsWith("P-sim-"));
+    }
+  }
+
+  @Test
   void badPaperBalancesAreRefusedAtBuildNamingEachEntry() {
     assertThatThrownBy(
             () ->
