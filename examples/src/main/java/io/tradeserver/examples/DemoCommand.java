@@ -58,7 +58,6 @@ final class DemoCommand {
     if (cfg != null) {
       builder.listener(recorder);
       extra.forEach(builder::listener);
-      builder.arbitrage(ArbitrageConfig.from(cfg.arbitrage())).routing(cfg.routing());
     }
     builder.listener(report).meterRegistry(metrics.registry());
     try (TradeServer ts = builder.build();

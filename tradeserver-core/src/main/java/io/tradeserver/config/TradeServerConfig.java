@@ -99,7 +99,8 @@ public record TradeServerConfig(
   }
 
   /**
-   * Sets the engine, risk and venue settings on {@code builder}, credentials resolved. Blocking
+   * Sets the engine, risk, routing, arbitrage and venue settings on {@code builder}, credentials
+   * resolved (metrics need a registry, which the host chooses: see {@code metrics}). Blocking
    * (secrets may be fetched): call it at start-up, not on the engine thread.
    *
    * @throws ConfigException listing every credential that could not be resolved (by reference,
@@ -107,7 +108,8 @@ public record TradeServerConfig(
    */
   public TradeServer.Builder apply(TradeServer.Builder builder, SecretResolvers resolvers) {
     List<VenueConfig> resolved = resolveVenues(resolvers);
-    builder.engineConfig(engine).risk(risk);
+    builder.engineConfig(engine).risk(risk).routing(routing);
+    builder.arbitrage(io.tradeserver.engine.ArbitrageConfig.from(arbitrage));
     resolved.forEach(builder::venue);
     return builder;
   }
