@@ -30,6 +30,8 @@ final class Router {
       int preference) {}
 
   private long staleNanos;
+  private boolean enabled = true;
+  private int alternatives = 3;
   private boolean includeFees = true;
   private List<String> venues = List.of();
 
@@ -45,9 +47,16 @@ final class Router {
    * (empty: all), whether fees count, the oldest usable book. Before any work.
    */
   void configure(RoutingSettings s) {
+    enabled = s.enabled();
+    alternatives = s.alternatives();
     venues = s.venues();
     includeFees = s.includeFees();
     staleNanos = s.maxBookAge().toNanos();
+  }
+
+  /** False when the configuration turned routing off: signals must name their venue. */
+  boolean enabled() {
+    return enabled;
   }
 
   /**
@@ -117,14 +126,16 @@ final class Router {
    *
    * <pre>kucoin@64003.1 (alternatives: binance@64001.2 refused, kraken@64010)</pre>
    */
-  static String describe(List<Candidate> candidates, int chosen) {
+  String describe(List<Candidate> candidates, int chosen) {
     StringBuilder sb = new StringBuilder();
     append(sb, candidates.get(chosen));
-    if (candidates.size() > 1) {
+    if (candidates.size() > 1 && alternatives > 0) {
       sb.append(" (alternatives: ");
       boolean first = true;
-      for (int i = 0; i < candidates.size(); i++) {
+      int listed = 0;
+      for (int i = 0; i < candidates.size() && listed < alternatives; i++) {
         if (i != chosen) {
+          listed++;
           sb.append(first ? "" : ", ");
           first = false;
           append(sb, candidates.get(i));

@@ -60,6 +60,21 @@ class RoutingSettingsTest {
   }
 
   @Test
+  void disabledRoutingRefusesSignalsWithoutAVenue() {
+    start(new RoutingSettings(false, List.of(), true, Duration.ofSeconds(5), 3));
+    assertThat(buy("t4")).isNull();
+    assertThat(rig.rec.of(SignalRejected.class))
+        .extracting(r -> r.reason() + " " + r.detail())
+        .containsExactly("NO_ROUTE routing is disabled (routing.enabled=false): name the exchange");
+  }
+
+  @Test
+  void theNumberOfRecordedAlternativesIsConfigurable() {
+    start(new RoutingSettings(true, List.of(), true, Duration.ofSeconds(5), 1));
+    assertThat(buy("t5").route()).matches("x@[0-9.]+ \\(alternatives: [yz]@[0-9.]+\\)");
+  }
+
+  @Test
   void withoutFeesTheRawVwapIsCompared() {
     start(new RoutingSettings(true, List.of(), false, Duration.ofSeconds(5), 3));
     Order o = buy("t2");
