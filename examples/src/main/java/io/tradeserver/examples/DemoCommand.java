@@ -9,6 +9,7 @@ import io.tradeserver.config.TradeServerConfig;
 import io.tradeserver.engine.ArbitrageConfig;
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.engine.TradeServerListener;
 import io.tradeserver.nats.NatsBridge;
 import io.tradeserver.risk.Limits;
@@ -53,7 +54,7 @@ final class DemoCommand {
     MetricsView metrics = new MetricsView(new SimpleMeterRegistry());
     NatsBridge bridge = nats == null ? null : NatsBridge.create(nats, clock);
     List<TradeServerListener> extra = bridge == null ? List.of() : List.of(bridge);
-    TradeServer.Builder builder =
+    TradeServerBuilder builder =
         cfg == null ? defaults(recorder, extra) : cfg.apply(TradeServer.builder());
     if (cfg != null) {
       builder.listener(recorder);
@@ -112,8 +113,8 @@ final class DemoCommand {
   }
 
   /** Venues, risk limits and engine settings of the embedded demo. */
-  static TradeServer.Builder defaults(DemoRecorder recorder, List<TradeServerListener> extra) {
-    TradeServer.Builder b =
+  static TradeServerBuilder defaults(DemoRecorder recorder, List<TradeServerListener> extra) {
+    TradeServerBuilder b =
         TradeServer.builder().risk(demoRisk()).listener(recorder).arbitrage(demoArbitrage());
     extra.forEach(b::listener);
     int[] offsets = {0, 12, -12};

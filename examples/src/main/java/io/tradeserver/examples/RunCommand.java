@@ -8,6 +8,7 @@ import io.tradeserver.config.MetricsSettings;
 import io.tradeserver.config.TradeServerConfig;
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.nats.NatsBridge;
 import io.tradeserver.time.Clock;
 import io.tradeserver.time.ExecutorScheduler;
@@ -55,7 +56,7 @@ final class RunCommand {
     ReportRecorder report = new ReportRecorder();
     Thread hook = new Thread(this::stop, "tradeserver-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    TradeServer.Builder builder = cfg.apply(TradeServer.builder().clock(clock));
+    TradeServerBuilder builder = cfg.apply(TradeServer.builder().clock(clock));
     if (registry != null) {
       m.tags().forEach((k, v) -> registry.config().commonTags(k, v));
       builder.meterRegistry(registry);

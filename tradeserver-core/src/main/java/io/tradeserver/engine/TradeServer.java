@@ -5,22 +5,14 @@ import io.tradeserver.model.Signal;
 import io.tradeserver.risk.RiskConfig;
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClient;
-import io.tradeserver.spi.ExchangeClientProvider;
-import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.spi.VenueConfig;
-import io.tradeserver.time.Clock;
 import io.tradeserver.time.ExecutorScheduler;
 import io.tradeserver.time.Scheduler;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,17 +45,14 @@ public final class TradeServer implements AutoCloseable {
   private volatile Thread thread;
   private volatile boolean running;
   private volatile boolean connected;
-  private final Map<String, Factory> factories;
+  private final Map<String, VenueAssembly.Factory> factories;
 
-  /** How a provider-built venue is built again (credential rotation). */
-  private record Factory(ExchangeClientProvider provider, VenueConfig config, Builder builder) {}
-
-  private TradeServer(
+  TradeServer(
       Engine engine,
       List<ExchangeClient> clients,
       IdleStrategy idle,
       Scheduler ownedScheduler,
-      Map<String, Factory> factories) {
+      Map<String, VenueAssembly.Factory> factories) {
     this.factories = Map.copyOf(factories);
     this.engine = engine;
     this.clients = new java.util.concurrent.CopyOnWriteArrayList<>(clients);
@@ -71,8 +60,8 @@ public final class TradeServer implements AutoCloseable {
     this.ownedScheduler = ownedScheduler;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static TradeServerBuilder builder() {
+    return new TradeServerBuilder();
   }
 
   /**
@@ -175,7 +164,7 @@ public final class TradeServer implements AutoCloseable {
    * venues built from a {@link VenueConfig} by the builder.
    */
   public CompletableFuture<ControlResult> rotateCredentials(String venue, Credentials credentials) {
-    Factory f = factories.get(venue);
+    VenueAssembly.Factory f = factories.get(venue);
     if (f == null) {
       return CompletableFuture.completedFuture(
           new ControlResult(
@@ -352,230 +341,6 @@ public final class TradeServer implements AutoCloseable {
     }
     if (ownedScheduler instanceof ExecutorScheduler s) {
       s.close();
-    }
-  }
-
-  /** Builds a {@link TradeServer}. */
-  public static final class Builder {
-    private Clock clock = Clock.system();
-    private EngineConfig engineConfig = EngineConfig.defaults();
-    private RiskConfig risk = RiskConfig.defaults();
-    private final List<TradeServerListener> listeners = new ArrayList<>();
-    private final List<Object[]> venues =
-        new ArrayList<>(); // {VenueConfig, ExchangeClient or null}
-    private OkHttpClient http;
-    private Scheduler scheduler;
-    private IdleStrategy idle = IdleStrategy.backoff();
-    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
-    private ArbitrageConfig arbitrage;
-    private io.tradeserver.config.RoutingSettings routing;
-
-    public Builder clock(Clock v) {
-      clock = v;
-      return this;
-    }
-
-    public Builder engineConfig(EngineConfig v) {
-      engineConfig = v;
-      return this;
-    }
-
-    public Builder risk(RiskConfig v) {
-      risk = v;
-      return this;
-    }
-
-    public Builder listener(TradeServerListener v) {
-      listeners.add(v);
-      return this;
-    }
-
-    /** A venue created from its configuration by the provider named in it (ServiceLoader). */
-    public Builder venue(VenueConfig config) {
-      venues.add(new Object[] {config, null});
-      return this;
-    }
-
-    /**
-     * A venue you built yourself. It must send its events to {@link #sink()}'s listener; use {@link
-     * #venueContext(VenueConfig)} to get a context wired to the engine.
-     */
-    public Builder venue(ExchangeClient client, VenueConfig config) {
-      venues.add(new Object[] {config, client});
-      return this;
-    }
-
-    public Builder httpClient(OkHttpClient v) {
-      http = v;
-      return this;
-    }
-
-    /** Timer for adapters; by default one daemon thread owned by the TradeServer. */
-    public Builder scheduler(Scheduler v) {
-      scheduler = v;
-      return this;
-    }
-
-    public Builder idleStrategy(IdleStrategy v) {
-      idle = v;
-      return this;
-    }
-
-    /**
-     * Publishes TradeServer's metrics (latencies, orders, fills, rejects, positions, P&L, rate
-     * limits, reconnects, resyncs, inbox depth; see {@link io.tradeserver.metrics.MetricNames}) to
-     * {@code registry}. Without one (the default) no metric is kept and Micrometer, an optional
-     * dependency, need not be on the classpath.
-     */
-    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
-      meterRegistry = registry;
-      return this;
-    }
-
-    /**
-     * How signals without a venue are routed: the configuration file's {@code routing} section
-     * (candidate venues in preference order, fees counted or not, oldest usable book). By default
-     * every venue, fees counted, books as fresh as risk requires.
-     */
-    public Builder routing(io.tradeserver.config.RoutingSettings settings) {
-      routing = settings;
-      return this;
-    }
-
-    /**
-     * Watches every symbol listed on two or more venues for cross-venue arbitrage, publishing
-     * {@link TradeServerListener#onArbitrage} and, with {@code autoExecute}, trading the pairs. Off
-     * by default.
-     */
-    public Builder arbitrage(ArbitrageConfig config) {
-      arbitrage = config;
-      return this;
-    }
-
-    private final Sink sink = new Sink();
-
-    /**
-     * The engine's event sink, for clients built outside (see {@link #venue(ExchangeClient,
-     * VenueConfig)}).
-     */
-    public Sink sink() {
-      return sink;
-    }
-
-    /** A context wired to this builder's clock, scheduler, HTTP client and engine sink. */
-    public ExchangeContext venueContext(VenueConfig config) {
-      ensureShared();
-      return ExchangeContext.builder()
-          .config(config)
-          .listener(sink::onEvent)
-          .clock(clock)
-          .scheduler(scheduler)
-          .httpClient(http)
-          .build();
-    }
-
-    private Scheduler owned;
-
-    private void ensureShared() {
-      if (http == null) {
-        http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
-      }
-      if (scheduler == null) {
-        owned = new ExecutorScheduler("tradeserver-timer");
-        scheduler = owned;
-      }
-    }
-
-    /**
-     * @throws IllegalArgumentException when a venue's provider is missing or its configuration is
-     *     invalid, naming every problem
-     */
-    public TradeServer build() {
-      ensureShared();
-      Map<String, ExchangeClientProvider> providers = new HashMap<>();
-      for (ExchangeClientProvider p : ServiceLoader.load(ExchangeClientProvider.class)) {
-        providers.putIfAbsent(p.id(), p);
-      }
-      List<String> problems = new ArrayList<>();
-      List<VenueState> states = new ArrayList<>();
-      List<ExchangeClient> clients = new ArrayList<>();
-      Map<String, Factory> factories = new HashMap<>();
-      for (Object[] v : venues) {
-        VenueConfig cfg = (VenueConfig) v[0];
-        if (!cfg.enabled()) {
-          continue;
-        }
-        ExchangeClient client = (ExchangeClient) v[1];
-        if (client == null) {
-          ExchangeClientProvider p = providers.get(cfg.provider());
-          if (p == null) {
-            problems.add(
-                "venue "
-                    + cfg.venue()
-                    + ": no provider '"
-                    + cfg.provider()
-                    + "' on the classpath (have "
-                    + providers.keySet()
-                    + ")");
-            continue;
-          }
-          try {
-            client =
-                cfg.paper()
-                    ? io.tradeserver.paper.PaperExchangeClient.create(p, venueContext(cfg))
-                    : p.create(venueContext(cfg));
-            factories.put(cfg.venue(), new Factory(p, cfg, this));
-          } catch (IllegalArgumentException e) {
-            problems.add("venue " + cfg.venue() + ": " + e.getMessage());
-            continue;
-          }
-        }
-        BigDecimal fee = cfg.takerFeeBps();
-        boolean paper = cfg.paper() || "sim".equals(cfg.provider());
-        VenueState state = new VenueState(client, fee, cfg.symbols(), cfg.bookDepth(), paper);
-        if (cfg.deadManSwitch() != null) {
-          if (!client.capabilities().contains(io.tradeserver.spi.Capability.DEAD_MAN_SWITCH)) {
-            problems.add(
-                "venue "
-                    + cfg.venue()
-                    + ": deadManSwitch is set but "
-                    + cfg.provider()
-                    + " has no dead-man switch");
-            continue;
-          }
-          state.deadManSwitchNanos = cfg.deadManSwitch().toNanos();
-        }
-        states.add(state);
-        clients.add(client);
-      }
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(String.join("; ", problems));
-      }
-      Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
-      if (arbitrage != null) {
-        engine.arbitrage(arbitrage);
-      }
-      if (routing != null) {
-        engine.router.configure(routing);
-      }
-      if (meterRegistry != null) {
-        engine.stats.metrics = Metrics.bind(meterRegistry, engine, clients);
-      }
-      sink.engine = engine;
-      return new TradeServer(engine, clients, idle, owned, factories);
-    }
-  }
-
-  /** Forwards adapter events to the engine once it exists. */
-  public static final class Sink {
-    private volatile Engine engine;
-
-    public void onEvent(io.tradeserver.event.VenueEvent e) {
-      Engine en = engine;
-      if (en == null) {
-        throw new IllegalStateException("event before the TradeServer was built: " + e);
-      }
-      en.onVenueEvent(e);
     }
   }
 }

@@ -34,7 +34,7 @@ public interface TradeServerListener {
   default void onVenueEvent(VenueEvent event) {}
 
   /**
-   * A cross-venue arbitrage opportunity (only with {@code TradeServer.Builder.arbitrage(...)}); a
+   * A cross-venue arbitrage opportunity (only with {@code TradeServerBuilder.arbitrage(...)}); a
    * persisting one is published again at most every {@code minInterval}.
    */
   default void onArbitrage(ArbitrageOpportunity opportunity) {}

@@ -34,7 +34,7 @@ class ArbitragePartialFillTest {
 
   @BeforeEach
   void start() {
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder()
             .clock(clock)
             .scheduler(new ManualScheduler(clock))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
 import io.tradeserver.paper.SimConfig;
@@ -32,7 +33,7 @@ class RateLimitMetricsTest {
     MeterRegistry registry = new SimpleMeterRegistry();
     RateLimiter limiter = new RateLimiter("lim", clock);
     RateLimiter.Limit orders = limiter.limit("ORDERS_10s", 50, Duration.ofSeconds(10));
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder()
             .clock(clock)
             .scheduler(new ManualScheduler(clock))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.engine.VenueStatus;
 import io.tradeserver.event.Balances;
 import io.tradeserver.event.FillReport;
@@ -60,7 +61,7 @@ class PaperTradingTest {
             .makerFeeBps(new BigDecimal("2"))
             .option(PaperExchangeClient.BALANCES_OPTION, "USDT=100000,BTC=1")
             .build();
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock)).listener(rec);
     paper = PaperExchangeClient.create(provider, b.venueContext(cfg));
     ts = b.venue(paper, cfg).build();

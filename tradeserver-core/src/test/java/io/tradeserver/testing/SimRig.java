@@ -2,6 +2,7 @@ package io.tradeserver.testing;
 
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.model.Price;
 import io.tradeserver.paper.SimConfig;
 import io.tradeserver.paper.SimExchangeClient;
@@ -26,7 +27,7 @@ public final class SimRig implements AutoCloseable {
   public final TestClock clock = new TestClock();
   public final RecordingListener rec = new RecordingListener();
   public final SimulatedMarket market = new SimulatedMarket(1, Duration.ofMillis(100));
-  private final TradeServer.Builder builder;
+  private final TradeServerBuilder builder;
   private final Map<String, SimExchangeClient> sims = new LinkedHashMap<>();
   private TradeServer ts;
 
@@ -35,7 +36,7 @@ public final class SimRig implements AutoCloseable {
         TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock)).listener(rec);
   }
 
-  public TradeServer.Builder builder() {
+  public TradeServerBuilder builder() {
     return builder;
   }
 
