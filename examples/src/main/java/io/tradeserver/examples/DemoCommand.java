@@ -1,12 +1,15 @@
 package io.tradeserver.examples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradeserver.config.ConfigLoader;
 import io.tradeserver.config.DemoSettings;
 import io.tradeserver.config.NatsSettings;
 import io.tradeserver.config.TradeServerConfig;
+import io.tradeserver.engine.ArbitrageConfig;
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.engine.TradeServerListener;
 import io.tradeserver.nats.NatsBridge;
 import io.tradeserver.risk.Limits;
@@ -25,8 +28,11 @@ import java.util.function.BooleanSupplier;
  * simulated market with small price offsets, latencies and injected faults; an in-process generator
  * sends signals (directly, or through NATS with {@code --nats}); the real risk engine and order
  * manager trade them. {@code --config FILE} takes venues, limits and the demo section from a
- * configuration file instead. A status line every second, a summary at the end, and exit code 1 if
- * any position disagrees with its fills.
+ * configuration file instead. The router places signals without a venue and the arbitrage detector
+ * watches the venues' books (the embedded venues are priced far enough apart, and cheap enough, for
+ * sim-c → sim-b opportunities, traded in small pairs). A status line every second read from the
+ * metrics, a summary at the end, {@code --report FILE} writes an HTML run report, and exit code 1
+ * if any position disagrees with its fills.
  */
 final class DemoCommand {
   static final List<String> VENUES = List.of("sim-a", "sim-b", "sim-c");
@@ -44,14 +50,17 @@ final class DemoCommand {
     DemoSettings demo = cfg == null ? DemoSettings.defaults() : cfg.demo();
     NatsSettings nats = natsSettings(cfg);
     DemoRecorder recorder = new DemoRecorder();
+    ReportRecorder report = new ReportRecorder();
+    MetricsView metrics = new MetricsView(new SimpleMeterRegistry());
     NatsBridge bridge = nats == null ? null : NatsBridge.create(nats, clock);
     List<TradeServerListener> extra = bridge == null ? List.of() : List.of(bridge);
-    TradeServer.Builder builder =
+    TradeServerBuilder builder =
         cfg == null ? defaults(recorder, extra) : cfg.apply(TradeServer.builder());
     if (cfg != null) {
       builder.listener(recorder);
       extra.forEach(builder::listener);
     }
+    builder.listener(report).meterRegistry(metrics.registry());
     try (TradeServer ts = builder.build();
         NatsSignals natsOut = bridge == null ? null : new NatsSignals(nats)) {
       ts.start();
@@ -88,7 +97,7 @@ final class DemoCommand {
               demo.strategy(),
               recorder.lastPrices(),
               seed);
-      int code = run(ts, recorder, gen);
+      int code = run(ts, recorder, gen, report, metrics);
       if (bridge != null) {
         bridge.close();
       }
@@ -104,10 +113,12 @@ final class DemoCommand {
   }
 
   /** Venues, risk limits and engine settings of the embedded demo. */
-  static TradeServer.Builder defaults(DemoRecorder recorder, List<TradeServerListener> extra) {
-    TradeServer.Builder b = TradeServer.builder().risk(demoRisk()).listener(recorder);
+  static TradeServerBuilder defaults(DemoRecorder recorder, List<TradeServerListener> extra) {
+    TradeServerBuilder b =
+        TradeServer.builder().risk(demoRisk()).listener(recorder).arbitrage(demoArbitrage());
     extra.forEach(b::listener);
-    int[] offsets = {0, 4, -4};
+    int[] offsets = {0, 12, -12};
+    String[] fees = {"10", "4", "6"};
     int[] latencies = {1, 2, 4};
     for (int i = 0; i < VENUES.size(); i++) {
       b.venue(
@@ -118,10 +129,20 @@ final class DemoCommand {
               .option("seed", Integer.toString(100 + i))
               .option("rejectPpm", i == 2 ? "3000" : "0")
               .option("timeoutPpm", i == 2 ? "2000" : "0")
-              .takerFeeBps(new BigDecimal(i == 1 ? "7.5" : "10"))
+              .takerFeeBps(new BigDecimal(fees[i]))
               .build());
     }
     return b;
+  }
+
+  /** Opportunities above 5 bps after fees, traded in pairs of at most 250 USDT every 2 s. */
+  static ArbitrageConfig demoArbitrage() {
+    return ArbitrageConfig.builder()
+        .thresholdBps("5")
+        .minInterval(Duration.ofSeconds(2))
+        .autoExecute(true)
+        .maxNotional("250")
+        .build();
   }
 
   static RiskConfig demoRisk() {
@@ -143,16 +164,29 @@ final class DemoCommand {
     return r;
   }
 
-  private int run(TradeServer ts, DemoRecorder recorder, SignalGenerator gen) throws Exception {
+  private int run(
+      TradeServer ts,
+      DemoRecorder recorder,
+      SignalGenerator gen,
+      ReportRecorder report,
+      MetricsView metrics)
+      throws Exception {
     long started = clock.nanos();
     Thread genThread = new Thread(gen, "demo-signals");
     genThread.setDaemon(true);
     genThread.start();
     long second = 1;
+    long sample = 0;
+    long quarter = 250_000_000L;
     while (genThread.isAlive()) {
-      genThread.join(Math.max(1, (started + second * 1_000_000_000L - clock.nanos()) / 1_000_000));
-      if (clock.nanos() >= started + second * 1_000_000_000L) {
-        out.println(StatusLine.format(second++, fresh(ts)));
+      genThread.join(Math.max(1, (started + (sample + 1) * quarter - clock.nanos()) / 1_000_000));
+      long now = clock.nanos();
+      if (now >= started + (sample + 1) * quarter) {
+        sample = (now - started) / quarter;
+        report.sample((now - started) / 1e9, ts.status()); // the P&L curve, 4 points a second
+      }
+      if (now >= started + second * 1_000_000_000L) {
+        out.println(StatusLine.format(second++, fresh(ts), metrics));
       }
     }
     // Signals sent through NATS are still on their way: wait until the engine has them all.
@@ -166,15 +200,23 @@ final class DemoCommand {
         () -> fresh(ts).openOrders() == 0,
         "orders still open after cancel-all");
     StatusSnapshot last = fresh(ts);
+    report.sample((clock.nanos() - started) / 1e9, last);
     ts.close();
-    ObjectNode json =
-        Summary.json(last, recorder, Duration.ofNanos(clock.nanos() - started), gen.sent());
+    Duration ran = Duration.ofNanos(clock.nanos() - started);
+    ObjectNode json = Summary.json(last, recorder, ran, gen.sent());
+    Summary.arbitrage(json, last, report);
     json.put("cancelsAtEnd", cancels);
     out.println("Summary:");
     out.println(Summary.text(json));
     if (options.summaryJson() != null) {
       Summary.write(json, options.summaryJson());
       out.println("summary written to " + options.summaryJson());
+    }
+    if (options.report() != null) {
+      String title = "TradeServer demo run";
+      ReportHtml.write(
+          ReportData.of(title, ran.toMillis() / 1000.0, last, report, metrics), options.report());
+      out.println("report written to " + options.report());
     }
     boolean ok = json.get("positionsMatchFills").asBoolean();
     if (!ok) {

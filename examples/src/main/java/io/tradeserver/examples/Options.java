@@ -24,7 +24,7 @@ record Options(
       """
       usage: tradeserver demo [--duration 30s] [--signals-per-second 20] [--nats nats://host:port]
                               [--config FILE] [--summary-json FILE] [--report FILE] [--seed N]
-             tradeserver run --config FILE
+             tradeserver run --config FILE [--report FILE]
       """;
 
   static Options parse(String... args) {

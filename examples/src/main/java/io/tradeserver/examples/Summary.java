@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradeserver.engine.ArbitrageOpportunity;
 import io.tradeserver.engine.LatencySummary;
 import io.tradeserver.engine.StatusSnapshot;
 import io.tradeserver.model.InstrumentId;
@@ -14,6 +15,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +39,8 @@ final class Summary {
     root.put("orders", s.orders());
     root.put("ordersSent", s.ordersSent());
     root.put("routedOrders", rec.routedOrders());
+    ObjectNode routed = root.putObject("routedOrdersByVenue");
+    s.routedOrdersByVenue().forEach(routed::put);
     root.put("fills", s.fills());
     root.put("openOrders", s.openOrders());
     root.put("state", s.state().name());
@@ -61,6 +66,35 @@ final class Summary {
     latency(latency.putObject("signalToSubmitUs"), s.signalToSubmit());
     latency(latency.putObject("submitToAckUs"), s.submitToAck());
     return root;
+  }
+
+  /**
+   * Adds {@code arbitrage}: opportunities published, paired executions by result, the best
+   * opportunity seen (highest net edge) and the most recent ones.
+   */
+  static void arbitrage(ObjectNode root, StatusSnapshot s, ReportRecorder report) {
+    ObjectNode a = root.putObject("arbitrage");
+    a.put("opportunities", s.arbitrageOpportunities());
+    ObjectNode pairs = a.putObject("pairsByResult");
+    s.arbitragePairs().forEach(pairs::put);
+    List<ArbitrageOpportunity> seen = report.opportunities();
+    seen.stream()
+        .max(Comparator.comparing(ArbitrageOpportunity::netEdgeBps))
+        .ifPresent(o -> opportunity(a.putObject("best"), o));
+    ArrayNode recent = a.putArray("recent");
+    seen.subList(Math.max(0, seen.size() - 5), seen.size())
+        .forEach(o -> opportunity(recent.addObject(), o));
+  }
+
+  private static void opportunity(ObjectNode n, ArbitrageOpportunity o) {
+    n.put("id", o.id());
+    n.put("symbol", o.symbol());
+    n.put("buy", o.buyVenue() + "@" + o.bestAsk());
+    n.put("sell", o.sellVenue() + "@" + o.bestBid());
+    n.put("quantity", o.quantity().toString());
+    n.put("netEdgeBps", o.netEdgeBps().toPlainString());
+    n.put("expectedProfit", o.expectedProfit().toPlainString() + " " + o.quote());
+    n.put("limitedBy", o.limitedBy().name());
   }
 
   /** Every position's quantity equals the net of its fills, and no fill lacks a position. */

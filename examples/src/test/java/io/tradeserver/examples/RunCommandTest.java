@@ -27,15 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static String config(String natsUrl, String maxNotional) {
+  static String config(String natsUrl, String maxNotional, int metricsPort) {
     return """
         {
           "venues": { "sim": { "provider": "sim", "symbols": ["BTC-USDT"] } },
           "risk": { "global": { "maxOrderNotional": "%s" } },
-          "nats": { "enabled": true, "url": "%s" }
+          "nats": { "enabled": true, "url": "%s" },
+          "metrics": { "enabled": true, "prometheusHost": "127.0.0.1", "prometheusPort": %d }
         }
         """
-        .formatted(maxNotional, natsUrl);
+        .formatted(maxNotional, natsUrl, metricsPort);
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   static byte[] signal(String id, String qty) {
@@ -54,7 +61,8 @@ class RunCommandTest {
     try (NatsServerProcess nats = new NatsServerProcess();
         Connection client = Nats.connect(nats.url())) {
       Path file = dir.resolve("tradeserver.json");
-      Files.writeString(file, config(nats.url(), "100000"));
+      int metricsPort = freePort();
+      Files.writeString(file, config(nats.url(), "100000", metricsPort));
       List<JsonNode> orders = new CopyOnWriteArrayList<>();
       List<JsonNode> rejected = new CopyOnWriteArrayList<>();
       Dispatcher d =
@@ -71,7 +79,8 @@ class RunCommandTest {
       d.subscribe("tradeserver.signals.rejected");
       client.flush(Duration.ofSeconds(2));
 
-      RunCommand run = new RunCommand(file);
+      Path report = dir.resolve("run-report.html");
+      RunCommand run = new RunCommand(file, report);
       AtomicInteger exit = new AtomicInteger(-1);
       Thread service =
           new Thread(
@@ -110,7 +119,8 @@ class RunCommandTest {
           .filteredOn(r -> "r-1".equals(r.path("signalId").asText()))
           .allMatch(r -> r.get("reason").asText().equals("DUPLICATE_SIGNAL")); // our retries of r-1
 
-      Files.writeString(file, config(nats.url(), "10")); // tighten the cap while running
+      Files.writeString(
+          file, config(nats.url(), "10", metricsPort)); // tighten the cap while running
       Await.until(
           Duration.ofSeconds(20),
           () -> {
@@ -121,9 +131,23 @@ class RunCommandTest {
           },
           () -> "the reloaded limit never applied; saw " + orders);
 
+      String scrape =
+          new String(
+              java.net
+                  .URI
+                  .create("http://127.0.0.1:" + metricsPort + "/metrics")
+                  .toURL()
+                  .openStream()
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(scrape).contains("tradeserver_");
+
       run.stop();
       service.join(Duration.ofSeconds(20).toMillis());
       assertThat(exit.get()).isZero();
+      assertThat(Files.readString(report))
+          .as("the service writes its run report on shutdown")
+          .contains("<svg");
     }
   }
 
@@ -131,7 +155,7 @@ class RunCommandTest {
   void runRefusesAConfigurationWithoutNats(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("no-nats.json");
     Files.writeString(file, "{ \"venues\": { \"sim\": { \"provider\": \"sim\" } } }");
-    assertThatThrownBy(() -> new RunCommand(file).run())
+    assertThatThrownBy(() -> new RunCommand(file, null).run())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nats.enabled must be true");
   }

@@ -450,6 +450,10 @@ class BinanceRestTest {
                 .build());
     client.requestOpenOrders(btc);
     kit.listener.await(OpenOrders.class);
+    assertThat(((io.tradeserver.spi.RateLimitAware) client).rateLimitHeadroom())
+        .filteredOn(h -> h.limit().startsWith("REQUEST_WEIGHT"))
+        .extracting(h -> h.available())
+        .containsExactly(10L); // what metrics show: 6000 - 5990
     client.requestBalances(); // weight 20 > 10 left
     RequestFailed f = kit.listener.await(RequestFailed.class);
     assertThat(f.detail()).contains("rate limited locally");

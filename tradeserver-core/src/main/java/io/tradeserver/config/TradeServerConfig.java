@@ -1,7 +1,7 @@
 package io.tradeserver.config;
 
 import io.tradeserver.engine.EngineConfig;
-import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.risk.RiskConfig;
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.Secret;
@@ -93,21 +93,23 @@ public record TradeServerConfig(
     return SecretResolvers.load(secrets);
   }
 
-  /** {@link #apply(TradeServer.Builder, SecretResolvers)} with {@link #secretResolvers()}. */
-  public TradeServer.Builder apply(TradeServer.Builder builder) {
+  /** {@link #apply(TradeServerBuilder, SecretResolvers)} with {@link #secretResolvers()}. */
+  public TradeServerBuilder apply(TradeServerBuilder builder) {
     return apply(builder, secretResolvers());
   }
 
   /**
-   * Sets the engine, risk and venue settings on {@code builder}, credentials resolved. Blocking
+   * Sets the engine, risk, routing, arbitrage and venue settings on {@code builder}, credentials
+   * resolved (metrics need a registry, which the host chooses: see {@code metrics}). Blocking
    * (secrets may be fetched): call it at start-up, not on the engine thread.
    *
    * @throws ConfigException listing every credential that could not be resolved (by reference,
    *     never by value)
    */
-  public TradeServer.Builder apply(TradeServer.Builder builder, SecretResolvers resolvers) {
+  public TradeServerBuilder apply(TradeServerBuilder builder, SecretResolvers resolvers) {
     List<VenueConfig> resolved = resolveVenues(resolvers);
-    builder.engineConfig(engine).risk(risk);
+    builder.engineConfig(engine).risk(risk).routing(routing);
+    builder.arbitrage(io.tradeserver.engine.ArbitrageConfig.from(arbitrage));
     resolved.forEach(builder::venue);
     return builder;
   }

@@ -68,6 +68,17 @@ final class VenueReader {
         new LinkedHashMap<>(s.scalars("options", VenueOptionSpecs.keys(provider)));
     accountTier(s, provider, tier, options);
     VenueOptionSpecs.check(provider, options, s.child("options"), ctx);
+    if (paper && !paperBalances.isEmpty()) { // the paper account the wrapper opens with
+      StringBuilder account = new StringBuilder();
+      paperBalances.forEach(
+          (asset, amount) ->
+              account
+                  .append(account.length() == 0 ? "" : ",")
+                  .append(asset)
+                  .append('=')
+                  .append(amount.toPlainString()));
+      options.put(io.tradeserver.paper.PaperExchangeClient.BALANCES_OPTION, account.toString());
+    }
     b.options(options);
     if (ctx.problems().size() > before) {
       return null;

@@ -53,6 +53,10 @@ final class Engine {
   final ClientOrderIds ids;
   final Controls controls;
   private final SignalProcessor processor;
+  final Router router;
+  private final long staleNanos;
+  ArbitrageDetector arbitrage;
+  PairExecutor pairs;
   private final EngineEvents events;
   private volatile Thread engineThread;
   private volatile boolean closed;
@@ -85,12 +89,14 @@ final class Engine {
     this.breakers = new CircuitBreakers(risk, positions);
     this.sizer = new Sizer(riskConfig.volatilityLambda());
     long stale = riskConfig.global().staleAfterMillis() * 1_000_000L;
+    this.staleNanos = stale;
+    this.router = new Router(stale);
     this.ids = new ClientOrderIds(config.node(), clock);
     this.processor =
         new SignalProcessor(
             clock,
             venues,
-            new Router(stale),
+            router,
             risk,
             sizer,
             balances,
@@ -101,6 +107,12 @@ final class Engine {
             publisher);
     this.controls = new Controls(this, clock);
     this.status = buildStatus();
+  }
+
+  /** Turns on arbitrage detection (and paired execution when configured); before any work. */
+  void arbitrage(ArbitrageConfig c) {
+    pairs = c.autoExecute() ? new PairExecutor(this, c, clock) : null;
+    arbitrage = new ArbitrageDetector(this, c, pairs, staleNanos);
   }
 
   // ---- inputs, any thread -------------------------------------------------------------------
@@ -181,6 +193,11 @@ final class Engine {
     return signals.size();
   }
 
+  /** Venue events waiting (approximate, any thread). */
+  int venueBacklog() {
+    return venueInbox.size();
+  }
+
   // ---- duty cycle, engine thread ------------------------------------------------------------
 
   /** One duty cycle. Must always be called from the same thread. */
@@ -214,6 +231,7 @@ final class Engine {
     }
     Signal s;
     for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
+      stats.signalNanos = s.receivedNanos();
       try {
         processor.onSignal(s);
       } catch (RuntimeException ex) {
@@ -227,6 +245,8 @@ final class Engine {
                 s.toString(),
                 s.signalId(),
                 clock.nanos()));
+      } finally {
+        stats.signalNanos = 0;
       }
       work++;
       work += drainLocal();
@@ -246,6 +266,7 @@ final class Engine {
     if (now >= nextStatus) {
       nextStatus = now + config.statusInterval().toNanos();
       status = buildStatus();
+      stats.metrics.status(status);
     }
     return work;
   }
@@ -331,7 +352,8 @@ final class Engine {
               v.rateLimitedUntilNanos,
               v.lastAlert,
               orders.exposure().openOrders(v.id),
-              v.ready()));
+              v.ready(),
+              v.paper));
     }
     List<io.tradeserver.model.Position> ps = new ArrayList<>();
     for (PositionState p : positions.all()) {
@@ -358,6 +380,9 @@ final class Engine {
         LatencySummary.of(stats.signalToSubmit),
         LatencySummary.of(stats.submitToAck),
         signals.size(),
-        orders.anomalies() + internalErrors);
+        orders.anomalies() + internalErrors,
+        stats.routedByVenue(),
+        stats.arbitrageOpportunities,
+        stats.arbitragePairs());
   }
 }

@@ -87,11 +87,14 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
     }
     OrderBook b = v.apply(e.book());
     Price mid = b.mid();
+    long now = clock.nanos();
     if (mid != null) {
-      long now = clock.nanos();
       engine.positions.mark(b.instrumentId(), mid, now);
       engine.breakers.onMid(b.instrumentId(), mid, now);
       engine.sizer.onMid(b.instrumentId(), mid, now);
+    }
+    if (engine.arbitrage != null) {
+      engine.arbitrage.onBook(v, b, now);
     }
   }
 
@@ -107,6 +110,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
     if (v != null) {
       v.connections.put(e.channel(), e.state());
     }
+    engine.stats.metrics.connection(e.venue(), e.channel(), e.state());
     engine.publisher.onVenueEvent(e);
   }
 
@@ -119,6 +123,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
         v.rateLimitedUntilNanos = Math.max(v.rateLimitedUntilNanos, e.untilNanos());
       }
     }
+    engine.stats.metrics.alert(e.venue(), e.kind());
     if (e.kind() == AlertKind.BANNED) {
       engine.breakers.onVenueBanned(e.venue(), e.detail());
     } else if (e.kind() == AlertKind.AUTHENTICATION_FAILED || e.kind() == AlertKind.UNAVAILABLE) {
@@ -203,11 +208,14 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
       engine.breakers.onOrderSent(o.venue(), clock.nanos());
     } else if (previous == OrderStatus.SUBMITTED && o.ackNanos() != 0) {
       long latency = o.ackNanos() - o.sentNanos();
-      engine.stats.submitToAck.record(latency);
+      engine.stats.acknowledged(o.venue(), latency);
       engine.breakers.onAckLatency(o.venue(), latency, clock.nanos());
     }
     if (!engine.publisher.isEmpty()) {
       engine.publisher.onOrder(o.snapshot());
+    }
+    if (engine.pairs != null) {
+      engine.pairs.onOrder(o); // after publishing: an unwind it sends comes after this event
     }
   }
 
@@ -218,7 +226,10 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
       onAnomaly("fill-unknown-instrument", fill.toString());
       return;
     }
-    engine.stats.fills++;
+    engine.stats.fill(in.id());
+    if (engine.pairs != null && o != null) {
+      engine.pairs.onFill(o, fill);
+    }
     PositionState p = engine.positions.apply(fill, in);
     engine.balances.onFill(fill, in);
     OrderBook book = engine.book(in.id());
@@ -243,6 +254,7 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
   @Override
   public void submit(ManagedOrder o) {
     venue(o).client.submit(o.request());
+    engine.stats.submitted(o.venue(), o.route() != null, clock.nanos());
   }
 
   @Override

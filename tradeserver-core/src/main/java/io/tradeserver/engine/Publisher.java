@@ -71,4 +71,14 @@ final class Publisher implements TradeServerListener {
   public void onVenueEvent(VenueEvent event) {
     each(l -> l.onVenueEvent(event));
   }
+
+  @Override
+  public void onArbitrage(ArbitrageOpportunity opportunity) {
+    each(l -> l.onArbitrage(opportunity));
+  }
+
+  @Override
+  public void onArbitrageOutcome(ArbitrageOutcome outcome) {
+    each(l -> l.onArbitrageOutcome(outcome));
+  }
 }

@@ -100,6 +100,11 @@ final class SignalProcessor {
   }
 
   private void routed(Signal s, long now) {
+    if (!router.enabled()) {
+      reject(
+          s, RejectCode.NO_ROUTE, "routing is disabled (routing.enabled=false): name the exchange");
+      return;
+    }
     Quantity estimate = s.quantity();
     List<Router.Candidate> candidates;
     try {
@@ -136,7 +141,7 @@ final class SignalProcessor {
     }
     RiskResult r = risk.check(req, s.strategy(), slippage(s));
     submitOrReject(
-        s, req, r, candidates.get(chosen).venue(), Router.describe(candidates, chosen), now);
+        s, req, r, candidates.get(chosen).venue(), router.describe(candidates, chosen), now);
   }
 
   private void submitOrReject(

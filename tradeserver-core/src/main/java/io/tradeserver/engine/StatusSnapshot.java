@@ -26,6 +26,9 @@ import java.util.Map;
  * @param submitToAck order sent → venue acknowledgement
  * @param signalInboxDepth signals waiting
  * @param anomalies impossible or inconsistent venue events ignored
+ * @param routedOrdersByVenue orders the router placed (signals without a venue), per venue
+ * @param arbitrageOpportunities cross-venue opportunities published
+ * @param arbitragePairs paired arbitrage executions by {@link ArbitrageOutcome.Result}
  */
 public record StatusSnapshot(
     long timeNanos,
@@ -44,12 +47,17 @@ public record StatusSnapshot(
     LatencySummary signalToSubmit,
     LatencySummary submitToAck,
     int signalInboxDepth,
-    long anomalies) {
+    long anomalies,
+    Map<String, Long> routedOrdersByVenue,
+    long arbitrageOpportunities,
+    Map<String, Long> arbitragePairs) {
 
   public StatusSnapshot {
     rejectsByReason = Map.copyOf(rejectsByReason);
     venues = List.copyOf(venues);
     positions = List.copyOf(positions);
     netPnlByQuote = Map.copyOf(netPnlByQuote);
+    routedOrdersByVenue = Map.copyOf(routedOrdersByVenue);
+    arbitragePairs = Map.copyOf(arbitragePairs);
   }
 }

@@ -5,22 +5,14 @@ import io.tradeserver.model.Signal;
 import io.tradeserver.risk.RiskConfig;
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClient;
-import io.tradeserver.spi.ExchangeClientProvider;
-import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.spi.VenueConfig;
-import io.tradeserver.time.Clock;
 import io.tradeserver.time.ExecutorScheduler;
 import io.tradeserver.time.Scheduler;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,17 +45,14 @@ public final class TradeServer implements AutoCloseable {
   private volatile Thread thread;
   private volatile boolean running;
   private volatile boolean connected;
-  private final Map<String, Factory> factories;
+  private final Map<String, VenueAssembly.Factory> factories;
 
-  /** How a provider-built venue is built again (credential rotation). */
-  private record Factory(ExchangeClientProvider provider, VenueConfig config, Builder builder) {}
-
-  private TradeServer(
+  TradeServer(
       Engine engine,
       List<ExchangeClient> clients,
       IdleStrategy idle,
       Scheduler ownedScheduler,
-      Map<String, Factory> factories) {
+      Map<String, VenueAssembly.Factory> factories) {
     this.factories = Map.copyOf(factories);
     this.engine = engine;
     this.clients = new java.util.concurrent.CopyOnWriteArrayList<>(clients);
@@ -71,8 +60,8 @@ public final class TradeServer implements AutoCloseable {
     this.ownedScheduler = ownedScheduler;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static TradeServerBuilder builder() {
+    return new TradeServerBuilder();
   }
 
   /**
@@ -175,7 +164,7 @@ public final class TradeServer implements AutoCloseable {
    * venues built from a {@link VenueConfig} by the builder.
    */
   public CompletableFuture<ControlResult> rotateCredentials(String venue, Credentials credentials) {
-    Factory f = factories.get(venue);
+    VenueAssembly.Factory f = factories.get(venue);
     if (f == null) {
       return CompletableFuture.completedFuture(
           new ControlResult(
@@ -184,6 +173,11 @@ public final class TradeServer implements AutoCloseable {
               "venue "
                   + venue
                   + " was not built from a provider here; replace its client yourself"));
+    }
+    if (f.config().paper()) { // never swap a paper venue for a live client
+      return CompletableFuture.completedFuture(
+          new ControlResult(
+              true, status().state(), "venue " + venue + " trades on paper: no keys in use"));
     }
     ExchangeClient fresh =
         f.provider()
@@ -271,6 +265,17 @@ public final class TradeServer implements AutoCloseable {
     return engine.venues.keySet();
   }
 
+  /**
+   * True when orders to {@code venue} are simulated and never reach a real venue: a venue
+   * configured with {@code paper=true} (live market data, simulated fills) or the {@code sim}
+   * venue. Every order, fill and position event of such a venue is a paper one. False for an
+   * unknown venue.
+   */
+  public boolean isPaper(String venue) {
+    VenueState v = engine.venues.get(venue);
+    return v != null && v.paper;
+  }
+
   /** Starts the venue clients (instruments, streams, balances). Idempotent. */
   public synchronized void connect() {
     if (connected) {
@@ -336,183 +341,6 @@ public final class TradeServer implements AutoCloseable {
     }
     if (ownedScheduler instanceof ExecutorScheduler s) {
       s.close();
-    }
-  }
-
-  /** Builds a {@link TradeServer}. */
-  public static final class Builder {
-    private Clock clock = Clock.system();
-    private EngineConfig engineConfig = EngineConfig.defaults();
-    private RiskConfig risk = RiskConfig.defaults();
-    private final List<TradeServerListener> listeners = new ArrayList<>();
-    private final List<Object[]> venues =
-        new ArrayList<>(); // {VenueConfig, ExchangeClient or null}
-    private OkHttpClient http;
-    private Scheduler scheduler;
-    private IdleStrategy idle = IdleStrategy.backoff();
-
-    public Builder clock(Clock v) {
-      clock = v;
-      return this;
-    }
-
-    public Builder engineConfig(EngineConfig v) {
-      engineConfig = v;
-      return this;
-    }
-
-    public Builder risk(RiskConfig v) {
-      risk = v;
-      return this;
-    }
-
-    public Builder listener(TradeServerListener v) {
-      listeners.add(v);
-      return this;
-    }
-
-    /** A venue created from its configuration by the provider named in it (ServiceLoader). */
-    public Builder venue(VenueConfig config) {
-      venues.add(new Object[] {config, null});
-      return this;
-    }
-
-    /**
-     * A venue you built yourself. It must send its events to {@link #sink()}'s listener; use {@link
-     * #venueContext(VenueConfig)} to get a context wired to the engine.
-     */
-    public Builder venue(ExchangeClient client, VenueConfig config) {
-      venues.add(new Object[] {config, client});
-      return this;
-    }
-
-    public Builder httpClient(OkHttpClient v) {
-      http = v;
-      return this;
-    }
-
-    /** Timer for adapters; by default one daemon thread owned by the TradeServer. */
-    public Builder scheduler(Scheduler v) {
-      scheduler = v;
-      return this;
-    }
-
-    public Builder idleStrategy(IdleStrategy v) {
-      idle = v;
-      return this;
-    }
-
-    private final Sink sink = new Sink();
-
-    /**
-     * The engine's event sink, for clients built outside (see {@link #venue(ExchangeClient,
-     * VenueConfig)}).
-     */
-    public Sink sink() {
-      return sink;
-    }
-
-    /** A context wired to this builder's clock, scheduler, HTTP client and engine sink. */
-    public ExchangeContext venueContext(VenueConfig config) {
-      ensureShared();
-      return ExchangeContext.builder()
-          .config(config)
-          .listener(sink::onEvent)
-          .clock(clock)
-          .scheduler(scheduler)
-          .httpClient(http)
-          .build();
-    }
-
-    private Scheduler owned;
-
-    private void ensureShared() {
-      if (http == null) {
-        http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
-      }
-      if (scheduler == null) {
-        owned = new ExecutorScheduler("tradeserver-timer");
-        scheduler = owned;
-      }
-    }
-
-    /**
-     * @throws IllegalArgumentException when a venue's provider is missing or its configuration is
-     *     invalid, naming every problem
-     */
-    public TradeServer build() {
-      ensureShared();
-      Map<String, ExchangeClientProvider> providers = new HashMap<>();
-      for (ExchangeClientProvider p : ServiceLoader.load(ExchangeClientProvider.class)) {
-        providers.putIfAbsent(p.id(), p);
-      }
-      List<String> problems = new ArrayList<>();
-      List<VenueState> states = new ArrayList<>();
-      List<ExchangeClient> clients = new ArrayList<>();
-      Map<String, Factory> factories = new HashMap<>();
-      for (Object[] v : venues) {
-        VenueConfig cfg = (VenueConfig) v[0];
-        if (!cfg.enabled()) {
-          continue;
-        }
-        ExchangeClient client = (ExchangeClient) v[1];
-        if (client == null) {
-          ExchangeClientProvider p = providers.get(cfg.provider());
-          if (p == null) {
-            problems.add(
-                "venue "
-                    + cfg.venue()
-                    + ": no provider '"
-                    + cfg.provider()
-                    + "' on the classpath (have "
-                    + providers.keySet()
-                    + ")");
-            continue;
-          }
-          try {
-            client = p.create(venueContext(cfg));
-            factories.put(cfg.venue(), new Factory(p, cfg, this));
-          } catch (IllegalArgumentException e) {
-            problems.add("venue " + cfg.venue() + ": " + e.getMessage());
-            continue;
-          }
-        }
-        BigDecimal fee = cfg.takerFeeBps();
-        VenueState state = new VenueState(client, fee, cfg.symbols(), cfg.bookDepth());
-        if (cfg.deadManSwitch() != null) {
-          if (!client.capabilities().contains(io.tradeserver.spi.Capability.DEAD_MAN_SWITCH)) {
-            problems.add(
-                "venue "
-                    + cfg.venue()
-                    + ": deadManSwitch is set but "
-                    + cfg.provider()
-                    + " has no dead-man switch");
-            continue;
-          }
-          state.deadManSwitchNanos = cfg.deadManSwitch().toNanos();
-        }
-        states.add(state);
-        clients.add(client);
-      }
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(String.join("; ", problems));
-      }
-      Engine engine = new Engine(clock, engineConfig, risk, states, listeners);
-      sink.engine = engine;
-      return new TradeServer(engine, clients, idle, owned, factories);
-    }
-  }
-
-  /** Forwards adapter events to the engine once it exists. */
-  public static final class Sink {
-    private volatile Engine engine;
-
-    public void onEvent(io.tradeserver.event.VenueEvent e) {
-      Engine en = engine;
-      if (en == null) {
-        throw new IllegalStateException("event before the TradeServer was built: " + e);
-      }
-      en.onVenueEvent(e);
     }
   }
 }

@@ -32,4 +32,13 @@ public interface TradeServerListener {
 
   /** Venue connection changes, alerts and balance reports, for monitoring. */
   default void onVenueEvent(VenueEvent event) {}
+
+  /**
+   * A cross-venue arbitrage opportunity (only with {@code TradeServerBuilder.arbitrage(...)}); a
+   * persisting one is published again at most every {@code minInterval}.
+   */
+  default void onArbitrage(ArbitrageOpportunity opportunity) {}
+
+  /** How a paired arbitrage execution ended (only with auto-execution). */
+  default void onArbitrageOutcome(ArbitrageOutcome outcome) {}
 }

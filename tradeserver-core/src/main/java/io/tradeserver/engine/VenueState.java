@@ -28,6 +28,7 @@ final class VenueState {
   final BigDecimal takerFeeBps;
   final List<String> symbols;
   final int bookDepth;
+  final boolean paper;
   final Map<String, Instrument> instruments = new HashMap<>();
   final Map<InstrumentId, OrderBook> books = new HashMap<>();
   final EnumMap<Channel, ConnectionState> connections = new EnumMap<>(Channel.class);
@@ -39,8 +40,14 @@ final class VenueState {
   long nextDeadManArm;
   String lastAlert;
 
-  VenueState(ExchangeClient client, BigDecimal takerFeeBps, List<String> symbols, int bookDepth) {
+  VenueState(
+      ExchangeClient client,
+      BigDecimal takerFeeBps,
+      List<String> symbols,
+      int bookDepth,
+      boolean paper) {
     this.bookDepth = bookDepth;
+    this.paper = paper;
     this.id = client.venue();
     this.client = client;
     this.driven = client instanceof EngineDriven d ? d : null;

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param openOrders our open orders there
  * @param ready instruments loaded and, where the venue streams books, a two-sided book for every
  *     instrument traded there
+ * @param paper orders are simulated, never sent to a real venue (paper mode on live data, or the
+ *     {@code sim} venue)
  */
 public record VenueStatus(
     String venue,
@@ -25,7 +27,8 @@ public record VenueStatus(
     long rateLimitedUntilNanos,
     String lastAlert,
     int openOrders,
-    boolean ready) {
+    boolean ready,
+    boolean paper) {
   public VenueStatus {
     connections = Map.copyOf(connections);
   }

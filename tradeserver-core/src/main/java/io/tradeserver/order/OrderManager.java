@@ -20,7 +20,6 @@ import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.time.Clock;
 import java.math.RoundingMode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -41,14 +40,11 @@ public final class OrderManager implements VenueEventHandler {
   private final OrderListener listener;
   final Function<InstrumentId, Instrument> instruments;
   final HashMap<String, ManagedOrder> orders = new HashMap<>();
-  private final ArrayDeque<ManagedOrder> awaitingAck = new ArrayDeque<>();
-  private final ArrayDeque<ManagedOrder> awaitingCancel = new ArrayDeque<>();
-  private final ArrayDeque<ManagedOrder> retired = new ArrayDeque<>();
-  private final List<ManagedOrder> unknown = new ArrayList<>();
   final List<ManagedOrder> reconciling = new ArrayList<>();
-  private final RecentTrades recentTrades;
+  final RecentTrades recentTrades;
+  private final OrderTimers timers = new OrderTimers(this);
   private final OpenExposure exposure = new OpenExposure();
-  private final Reconciler reconciler = new Reconciler(this);
+  final Reconciler reconciler = new Reconciler(this);
   private long duplicateFills;
   private long anomalies;
 
@@ -90,7 +86,7 @@ public final class OrderManager implements VenueEventHandler {
     listener.onOrderChanged(o, null);
     move(o, OrderEventType.SEND);
     o.sentNanos = o.updatedNanos;
-    awaitingAck.addLast(o);
+    timers.sent(o);
     try {
       gateway.submit(o);
     } catch (RuntimeException e) {
@@ -119,7 +115,7 @@ public final class OrderManager implements VenueEventHandler {
     o.reasonDetail = detail;
     o.status = OrderStatus.REJECTED;
     o.terminalNanos = o.updatedNanos;
-    retired.addLast(o);
+    timers.terminal(o);
     listener.onOrderChanged(o, null);
     return o;
   }
@@ -137,7 +133,7 @@ public final class OrderManager implements VenueEventHandler {
     move(o, OrderEventType.CANCEL_REQUEST);
     if (send) {
       o.cancelNanos = clock.nanos();
-      awaitingCancel.addLast(o);
+      timers.cancelSent(o);
       gateway.cancel(o);
     }
     return true;
@@ -304,65 +300,7 @@ public final class OrderManager implements VenueEventHandler {
 
   /** Runs time-based work: ack and cancel timeouts, queries, reconciliation, retention. */
   public void onTimer(long now) {
-    ManagedOrder head;
-    while ((head = awaitingAck.peekFirst()) != null) {
-      if (head.status != OrderStatus.SUBMITTED) {
-        awaitingAck.pollFirst();
-      } else if (now - head.sentNanos >= config.ackTimeout().toNanos()) {
-        awaitingAck.pollFirst();
-        head.reasonDetail = "no answer within " + config.ackTimeout();
-        markUnknown(head);
-      } else {
-        break;
-      }
-    }
-    while ((head = awaitingCancel.peekFirst()) != null) {
-      if (head.status != OrderStatus.PENDING_CANCEL) {
-        awaitingCancel.pollFirst();
-      } else if (now - head.cancelNanos >= config.cancelTimeout().toNanos()) {
-        awaitingCancel.pollFirst();
-        head.cancelNanos = now;
-        awaitingCancel.addLast(head);
-        gateway.query(head);
-      } else {
-        break;
-      }
-    }
-    queryUnknown(now);
-    reconciler.onTimer(now);
-    purge(now);
-  }
-
-  private void queryUnknown(long now) {
-    for (int i = unknown.size() - 1; i >= 0; i--) {
-      ManagedOrder o = unknown.get(i);
-      if (o.status != OrderStatus.UNKNOWN) {
-        unknown.remove(i);
-      } else if (now >= o.nextQueryNanos) {
-        o.queryAttempts++;
-        o.nextQueryNanos = now + config.queryInterval().toNanos();
-        gateway.query(o);
-      }
-    }
-  }
-
-  private void purge(long now) {
-    long retention = config.retention().toNanos();
-    ManagedOrder head;
-    while ((head = retired.peekFirst()) != null) {
-      boolean stillTerminal = head.status.isTerminal();
-      boolean due = now - head.terminalNanos >= retention || retired.size() > config.maxRetained();
-      if (stillTerminal && !due) {
-        break;
-      }
-      retired.pollFirst();
-      if (stillTerminal && orders.get(head.clientOrderId()) == head) {
-        orders.remove(head.clientOrderId());
-        for (int i = 0; i < head.tradeCount(); i++) {
-          recentTrades.add(head.instrumentId(), head.tradeId(i));
-        }
-      }
-    }
+    timers.onTimer(now);
   }
 
   // ---- shared mechanics (package-private for the reconciler) --------------------------------
@@ -383,8 +321,7 @@ public final class OrderManager implements VenueEventHandler {
     if (o.status == OrderStatus.UNKNOWN && before != OrderStatus.UNKNOWN) {
       o.queryAttempts = 0;
       o.nextQueryNanos = clock.nanos();
-      unknown.add(o);
-      queryUnknown(clock.nanos());
+      timers.becameUnknown(o, clock.nanos());
     }
   }
 
@@ -441,7 +378,7 @@ public final class OrderManager implements VenueEventHandler {
     o.updatedNanos = clock.nanos();
     if (next.isTerminal()) {
       o.terminalNanos = o.updatedNanos;
-      retired.addLast(o);
+      timers.terminal(o);
     }
     exposure.update(o, wasOpen, oldRemaining, next.isOpen(), o.remainingUnits());
     listener.onOrderChanged(o, previous);

@@ -108,7 +108,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
   private boolean closed;
   private Scheduler.Cancellable watchdog;
 
-  private ReconnectingWebSocket(Builder b) {
+  ReconnectingWebSocket(ReconnectingWebSocketBuilder b) {
     this.venue = Objects.requireNonNull(b.venue, "venue");
     this.channel = Objects.requireNonNull(b.channel, "channel");
     this.http = Objects.requireNonNull(b.http, "http");
@@ -128,8 +128,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static ReconnectingWebSocketBuilder builder() {
+    return new ReconnectingWebSocketBuilder();
   }
 
   /** Opens the first connection. Idempotent. */
@@ -499,101 +499,6 @@ public final class ReconnectingWebSocket implements AutoCloseable {
               }
             });
       }
-    }
-  }
-
-  /** Builder; venue, channel, http, requests, handler, clock and scheduler are required. */
-  public static final class Builder {
-    private String venue;
-    private Channel channel;
-    private OkHttpClient http;
-    private RequestFactory requests;
-    private Handler handler;
-    private Clock clock;
-    private Scheduler scheduler;
-    private VenueListener listener;
-    private ErrorHandler errors;
-    private Backoff backoff;
-    private Duration maxLifetime;
-    private Duration rotationLead = Duration.ofMinutes(5);
-    private Duration idleTimeout;
-
-    public Builder venue(String v) {
-      venue = v;
-      return this;
-    }
-
-    public Builder channel(Channel v) {
-      channel = v;
-      return this;
-    }
-
-    public Builder http(OkHttpClient v) {
-      http = v;
-      return this;
-    }
-
-    public Builder requests(RequestFactory v) {
-      requests = v;
-      return this;
-    }
-
-    public Builder url(String url) {
-      requests = RequestFactory.fixed(url);
-      return this;
-    }
-
-    public Builder handler(Handler v) {
-      handler = v;
-      return this;
-    }
-
-    public Builder clock(Clock v) {
-      clock = v;
-      return this;
-    }
-
-    public Builder scheduler(Scheduler v) {
-      scheduler = v;
-      return this;
-    }
-
-    /** Receives {@link ConnectionEvent}s; optional. */
-    public Builder listener(VenueListener v) {
-      listener = v;
-      return this;
-    }
-
-    public Builder errorHandler(ErrorHandler v) {
-      errors = v;
-      return this;
-    }
-
-    public Builder backoff(Backoff v) {
-      backoff = v;
-      return this;
-    }
-
-    /** Rotate before a connection reaches this age (Binance: 24 h). None by default. */
-    public Builder maxLifetime(Duration v) {
-      maxLifetime = v;
-      return this;
-    }
-
-    /** How long before {@code maxLifetime} the replacement is opened; default 5 minutes. */
-    public Builder rotationLead(Duration v) {
-      rotationLead = Objects.requireNonNull(v);
-      return this;
-    }
-
-    /** Reconnect when nothing arrives for this long. None by default. */
-    public Builder idleTimeout(Duration v) {
-      idleTimeout = v;
-      return this;
-    }
-
-    public ReconnectingWebSocket build() {
-      return new ReconnectingWebSocket(this);
     }
   }
 }

@@ -64,6 +64,9 @@ class ConfigLoaderTest {
         .isEqualTo(
             new PaperSettings(
                 true, Map.of("USD", new BigDecimal("100000"), "BTC", new BigDecimal("1"))));
+    assertThat(kraken.config().options().get("paperBalances"))
+        .as("the paper account reaches the paper wrapper")
+        .matches("(USD=100000,BTC=1|BTC=1,USD=100000)");
     assertThat(sample.venue("kucoin").credentials().passphrase())
         .isEqualTo(new SecretRef("aws", "prod/tradeserver/kucoin", "passphrase"));
     assertThat(sample.risk().breakers().dailyLoss()).containsEntry("USDT", new BigDecimal("5000"));

@@ -108,8 +108,7 @@ class DeadManSwitchTest {
   void theSwitchIsArmedOnceTheVenueIsUpAndReArmedEveryQuarterOfItsTimeout() {
     VenueConfig cfg =
         VenueConfig.builder("sim").venue("k").deadManSwitch(Duration.ofSeconds(60)).build();
-    TradeServer.Builder b =
-        TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock));
+    TradeServerBuilder b = TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock));
     DmsVenue venue =
         new DmsVenue(
             new SimExchangeClient(

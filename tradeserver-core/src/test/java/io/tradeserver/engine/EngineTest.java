@@ -41,7 +41,7 @@ class EngineTest {
   }
 
   TradeServer hostDriven(EngineConfig config, VenueConfig... venues) {
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder()
             .clock(clock)
             .scheduler(new ManualScheduler(clock))

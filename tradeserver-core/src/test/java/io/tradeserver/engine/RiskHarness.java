@@ -50,7 +50,7 @@ final class RiskHarness implements AutoCloseable {
   final List<VenueEvent> venueEvents = new ArrayList<>();
 
   final TradeServer ts;
-  private final TradeServer.Sink sink;
+  private final TradeServerBuilder.Sink sink;
 
   RiskHarness(RiskConfig risk) {
     this(risk, SimConfig.builder("sim").instruments(STILL).build(), false);
@@ -60,7 +60,7 @@ final class RiskHarness implements AutoCloseable {
    * @param withoutProtection hide the venue's MARKET_PROTECTION_PRICE capability
    */
   RiskHarness(RiskConfig risk, SimConfig simConfig, boolean withoutProtection) {
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder()
             .clock(clock)
             .scheduler(new ManualScheduler(clock.test()))

@@ -1,5 +1,7 @@
 package io.tradeserver.testing;
 
+import io.tradeserver.engine.ArbitrageOpportunity;
+import io.tradeserver.engine.ArbitrageOutcome;
 import io.tradeserver.engine.SignalRejected;
 import io.tradeserver.engine.TradeServerListener;
 import io.tradeserver.event.VenueEvent;
@@ -43,6 +45,16 @@ public final class RecordingListener implements TradeServerListener {
   @Override
   public synchronized void onVenueEvent(VenueEvent event) {
     events.add(event);
+  }
+
+  @Override
+  public synchronized void onArbitrage(ArbitrageOpportunity opportunity) {
+    events.add(opportunity);
+  }
+
+  @Override
+  public synchronized void onArbitrageOutcome(ArbitrageOutcome outcome) {
+    events.add(outcome);
   }
 
   public synchronized List<Object> all() {

@@ -69,7 +69,7 @@ class ReconnectingWebSocketTest {
     }
   }
 
-  ReconnectingWebSocket.Builder builder() {
+  ReconnectingWebSocketBuilder builder() {
     return ReconnectingWebSocket.builder()
         .venue("v")
         .channel(Channel.PRIVATE_STREAM)

@@ -244,6 +244,8 @@ class KrakenOrderFlowTest {
     assertThat(r.venueCode()).isEqualTo("local:TRADING_COUNTER");
     Await.until(() -> f.kraken.calls("AddOrder").size() == 60, "60 orders sent");
     assertThat(f.events().events(OrderRejected.class)).hasSize(1);
+    assertThat(((io.tradeserver.spi.RateLimitAware) f.client).rateLimitHeadroom()) // metrics view
+        .anySatisfy(h -> assertThat(h.available()).isLessThan(h.capacity()));
   }
 
   @Test

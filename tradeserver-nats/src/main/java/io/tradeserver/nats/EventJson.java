@@ -37,6 +37,11 @@ public final class EventJson {
    * reason, detail, route, timestamp, timestampNanos}.
    */
   public static byte[] order(Order o) {
+    return order(o, false);
+  }
+
+  /** As {@link #order(Order)}, with {@code "paper": true} when the venue only simulates orders. */
+  public static byte[] order(Order o, boolean paper) {
     return write(
         g -> {
           g.writeStringField("clientOrderId", o.clientOrderId());
@@ -56,6 +61,7 @@ public final class EventJson {
           g.writeStringField("reason", name(o.reason()));
           g.writeStringField("detail", o.reasonDetail());
           g.writeStringField("route", o.route());
+          g.writeBooleanField("paper", paper);
           time(g, o.updatedNanos());
         });
   }
@@ -66,6 +72,11 @@ public final class EventJson {
    * timestampNanos}. {@code order} (may be null) supplies the signal, strategy and order status.
    */
   public static byte[] fill(Fill f, Order order, boolean reconciled) {
+    return fill(f, order, reconciled, false);
+  }
+
+  /** As {@link #fill(Fill, Order, boolean)}, with the venue's paper flag. */
+  public static byte[] fill(Fill f, Order order, boolean reconciled, boolean paper) {
     return write(
         g -> {
           instrument(g, f.instrumentId());
@@ -83,6 +94,7 @@ public final class EventJson {
           g.writeStringField("liquidity", name(f.liquidity()));
           g.writeStringField("orderStatus", order == null ? null : name(order.status()));
           g.writeBooleanField("reconciled", reconciled);
+          g.writeBooleanField("paper", paper);
           time(g, f.timeNanos());
         });
   }
@@ -92,6 +104,11 @@ public final class EventJson {
    * unrealizedPnl, fees, otherFees, netPnl, markPrice, fills, timestamp, timestampNanos}.
    */
   public static byte[] position(Position p) {
+    return position(p, false);
+  }
+
+  /** As {@link #position(Position)}, with the venue's paper flag. */
+  public static byte[] position(Position p, boolean paper) {
     return write(
         g -> {
           instrument(g, p.instrumentId());
@@ -109,6 +126,7 @@ public final class EventJson {
           decimal(g, "netPnl", p.netPnl());
           decimal(g, "markPrice", p.markPrice());
           g.writeNumberField("fills", p.fills());
+          g.writeBooleanField("paper", paper);
           time(g, p.timeNanos());
         });
   }
@@ -221,6 +239,61 @@ public final class EventJson {
     } finally {
       w.out.reset();
     }
+  }
+
+  /**
+   * A cross-venue opportunity for {@code events.arbitrage.<SYMBOL>}: {@code kind: "opportunity",
+   * id, symbol, buyVenue, sellVenue, bestAsk, bestBid, quantity, buyPrice, sellPrice, grossEdgeBps,
+   * netEdgeBps, expectedProfit, quote, limitedBy, timestamp, timestampNanos}.
+   */
+  public static byte[] arbitrage(io.tradeserver.engine.ArbitrageOpportunity a) {
+    return write(
+        g -> {
+          g.writeStringField("kind", "opportunity");
+          g.writeNumberField("id", a.id());
+          g.writeStringField("symbol", a.symbol());
+          g.writeStringField("buyVenue", a.buyVenue());
+          g.writeStringField("sellVenue", a.sellVenue());
+          decimal(g, "bestAsk", a.bestAsk());
+          decimal(g, "bestBid", a.bestBid());
+          decimal(g, "quantity", a.quantity());
+          decimal(g, "buyPrice", a.buyPrice());
+          decimal(g, "sellPrice", a.sellPrice());
+          decimal(g, "grossEdgeBps", a.grossEdgeBps());
+          decimal(g, "netEdgeBps", a.netEdgeBps());
+          decimal(g, "expectedProfit", a.expectedProfit());
+          g.writeStringField("quote", a.quote());
+          g.writeStringField("limitedBy", name(a.limitedBy()));
+          time(g, a.timeNanos());
+        });
+  }
+
+  /**
+   * What became of an executed opportunity, on the same subject: {@code kind: "outcome",
+   * opportunityId, symbol, buyVenue, sellVenue, result, planned, bought, sold, unwound, residual,
+   * realizedPnl, detail, buyOrderId, sellOrderId, unwindOrderId, timestamp, timestampNanos}.
+   */
+  public static byte[] arbitrageOutcome(io.tradeserver.engine.ArbitrageOutcome o) {
+    return write(
+        g -> {
+          g.writeStringField("kind", "outcome");
+          g.writeNumberField("opportunityId", o.opportunityId());
+          g.writeStringField("symbol", o.symbol());
+          g.writeStringField("buyVenue", o.buyVenue());
+          g.writeStringField("sellVenue", o.sellVenue());
+          g.writeStringField("result", name(o.result()));
+          decimal(g, "planned", o.planned());
+          decimal(g, "bought", o.bought());
+          decimal(g, "sold", o.sold());
+          decimal(g, "unwound", o.unwound());
+          decimal(g, "residual", o.residual());
+          decimal(g, "realizedPnl", o.realizedPnl());
+          g.writeStringField("detail", o.detail());
+          g.writeStringField("buyOrderId", o.buyOrderId());
+          g.writeStringField("sellOrderId", o.sellOrderId());
+          g.writeStringField("unwindOrderId", o.unwindOrderId());
+          time(g, o.timeNanos());
+        });
   }
 
   static void instrument(JsonGenerator g, InstrumentId id) throws IOException {

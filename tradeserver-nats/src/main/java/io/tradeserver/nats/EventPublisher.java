@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * acknowledge the signal).
  */
 final class EventPublisher implements Runnable {
+  private volatile java.util.function.Predicate<String> paper = venue -> false;
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
   /** A fill and the order it belongs to, as the listener got them. */
@@ -50,6 +51,11 @@ final class EventPublisher implements Runnable {
   }
 
   /** Any thread, never blocks: false (and counted) when the queue is full. */
+  /** Which venues only simulate orders (paper mode, sim); set when the bridge starts. */
+  void paperVenues(java.util.function.Predicate<String> isPaper) {
+    this.paper = isPaper;
+  }
+
   boolean offer(Object event) {
     if (queue.offer(event)) {
       return true;
@@ -129,15 +135,32 @@ final class EventPublisher implements Runnable {
     boolean ids = s.wantsMessageIds();
     String decidedSignal = null;
     if (e instanceof Order o) {
-      s.publish(subjects.order(o.instrumentId()), ids ? orderId(o) : null, EventJson.order(o));
+      s.publish(
+          subjects.order(o.instrumentId()),
+          ids ? orderId(o) : null,
+          EventJson.order(o, paper.test(o.instrumentId().exchange())));
       decidedSignal = o.signalId();
     } else if (e instanceof FillEvent f) {
       s.publish(
           subjects.fill(f.fill().instrumentId()),
           ids ? fillId(f.fill()) : null,
-          EventJson.fill(f.fill(), f.order(), f.reconciled()));
+          EventJson.fill(
+              f.fill(), f.order(), f.reconciled(), paper.test(f.fill().instrumentId().exchange())));
     } else if (e instanceof Position p) {
-      s.publish(subjects.position(p.instrumentId()), ids ? nextId() : null, EventJson.position(p));
+      s.publish(
+          subjects.position(p.instrumentId()),
+          ids ? nextId() : null,
+          EventJson.position(p, paper.test(p.instrumentId().exchange())));
+    } else if (e instanceof io.tradeserver.engine.ArbitrageOpportunity a) {
+      s.publish(
+          subjects.arbitrage(a.symbol()),
+          ids ? "a:" + a.id() + ':' + a.timeNanos() : null,
+          EventJson.arbitrage(a));
+    } else if (e instanceof io.tradeserver.engine.ArbitrageOutcome a) {
+      s.publish(
+          subjects.arbitrage(a.symbol()),
+          ids ? "ao:" + a.opportunityId() : null,
+          EventJson.arbitrageOutcome(a));
     } else if (e instanceof RiskEvent r) {
       s.publish(subjects.risk(), ids ? nextId() : null, EventJson.risk(r));
     } else if (e instanceof SignalRejected r) {

@@ -122,6 +122,7 @@ public final class NatsBridge implements TradeServerListener, AutoCloseable {
       } else {
         sink = new EventSink.Core(conn, counters);
       }
+      publisher.paperVenues(ts::isPaper);
       publisher.attach(sink, decisions, settings.ackWait().toNanos() / 3);
       publisherThread = new Thread(publisher, "tradeserver-nats-publisher");
       publisherThread.setDaemon(true);
@@ -233,6 +234,18 @@ public final class NatsBridge implements TradeServerListener, AutoCloseable {
   @Override
   public void onSignalRejected(SignalRejected rejected) {
     publisher.offer(rejected);
+  }
+
+  /** Publishes a detected opportunity on {@code <prefix>.events.arbitrage.<SYMBOL>}. */
+  @Override
+  public void onArbitrage(io.tradeserver.engine.ArbitrageOpportunity opportunity) {
+    publisher.offer(opportunity);
+  }
+
+  /** Publishes what became of an executed opportunity on the same subject. */
+  @Override
+  public void onArbitrageOutcome(io.tradeserver.engine.ArbitrageOutcome outcome) {
+    publisher.offer(outcome);
   }
 
   /**

@@ -62,7 +62,61 @@ class EventJsonTest {
                 + "\"price\":\"64000.50\",\"quantity\":\"0.01000\",\"quoteQuantity\":null,"
                 + "\"filledQuantity\":\"0.00400\",\"averagePrice\":\"64000.25\","
                 + "\"status\":\"PARTIALLY_FILLED\",\"reason\":null,\"detail\":null,\"route\":null,"
-                + "\"timestamp\":1764018000123,\"timestampNanos\":1764018000123456789}");
+                + "\"paper\":false,\"timestamp\":1764018000123,\"timestampNanos\":1764018000123456789}");
+    assertThat(json(EventJson.order(ORDER, true)).get("paper").asBoolean()).isTrue();
+  }
+
+  @Test
+  void arbitrageOpportunityAndOutcomeShareTheSymbolsSubjectAndSayWhichTheyAre() throws Exception {
+    var a =
+        new io.tradeserver.engine.ArbitrageOpportunity(
+            7,
+            "BTC-USDT",
+            "sim-c",
+            "sim-b",
+            Price.parse("63990.00"),
+            Price.parse("64080.00"),
+            Quantity.parse("0.00390"),
+            new java.math.BigDecimal("63990.00"),
+            new java.math.BigDecimal("64080.00"),
+            Price.parse("63990.00"),
+            Price.parse("64080.00"),
+            new java.math.BigDecimal("14.06"),
+            new java.math.BigDecimal("4.06"),
+            new java.math.BigDecimal("0.1013"),
+            "USDT",
+            io.tradeserver.engine.ArbitrageOpportunity.Limit.BOOK_DEPTH,
+            1_764_018_000_123_456_789L);
+    JsonNode j = json(EventJson.arbitrage(a));
+    assertThat(j.get("kind").asText()).isEqualTo("opportunity");
+    assertThat(j.get("buyVenue").asText()).isEqualTo("sim-c");
+    assertThat(j.get("quantity").asText()).isEqualTo("0.0039"); // parsed at its natural scale
+    assertThat(j.get("netEdgeBps").asText()).isEqualTo("4.06");
+    assertThat(j.get("limitedBy").asText()).isEqualTo("BOOK_DEPTH");
+    assertThat(j.get("timestamp").asLong()).isEqualTo(1_764_018_000_123L);
+    var o =
+        new io.tradeserver.engine.ArbitrageOutcome(
+            7,
+            "BTC-USDT",
+            "sim-c",
+            "sim-b",
+            io.tradeserver.engine.ArbitrageOutcome.Result.UNWOUND,
+            new java.math.BigDecimal("0.0039"),
+            new java.math.BigDecimal("0.0039"),
+            new java.math.BigDecimal("0.0020"),
+            new java.math.BigDecimal("0.0019"),
+            java.math.BigDecimal.ZERO,
+            new java.math.BigDecimal("-0.12"),
+            "sell leg partly filled",
+            "b1",
+            "s1",
+            "u1",
+            1_764_018_000_223_456_789L);
+    JsonNode k = json(EventJson.arbitrageOutcome(o));
+    assertThat(k.get("kind").asText()).isEqualTo("outcome");
+    assertThat(k.get("result").asText()).isEqualTo("UNWOUND");
+    assertThat(k.get("realizedPnl").asText()).isEqualTo("-0.12");
+    assertThat(k.get("unwindOrderId").asText()).isEqualTo("u1");
   }
 
   @Test

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * (the shared pool keeps 5 idle, so every burst would open new TLS connections). WebSockets use the
  * shared client with a ping interval.
  */
-public final class BinanceExchangeClient implements ExchangeClient {
+public final class BinanceExchangeClient
+    implements ExchangeClient, io.tradeserver.spi.RateLimitAware {
   private static final Logger log = LoggerFactory.getLogger(BinanceExchangeClient.class);
 
   private final BinanceConfig config;
@@ -162,6 +163,12 @@ public final class BinanceExchangeClient implements ExchangeClient {
               Capability.WEBSOCKET_ORDER_ENTRY));
     }
     return Set.copyOf(c);
+  }
+
+  /** REQUEST_WEIGHT and ORDERS headroom, for metrics. */
+  @Override
+  public java.util.List<io.tradeserver.venue.RateLimiter.Headroom> rateLimitHeadroom() {
+    return limits.headroom();
   }
 
   @Override

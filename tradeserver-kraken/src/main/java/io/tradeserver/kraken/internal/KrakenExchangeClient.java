@@ -29,7 +29,8 @@ import okhttp3.OkHttpClient;
  * per host; signed calls are still released to it one at a time per key unless a nonce window
  * allows more (see {@link KrakenRest}).
  */
-public final class KrakenExchangeClient implements ExchangeClient {
+public final class KrakenExchangeClient
+    implements ExchangeClient, io.tradeserver.spi.RateLimitAware {
   private final AdapterCore core;
   private final QueryCommands queries;
   private final OrderCommands orders;
@@ -88,6 +89,12 @@ public final class KrakenExchangeClient implements ExchangeClient {
               Capability.DEAD_MAN_SWITCH));
     }
     return Set.copyOf(c);
+  }
+
+  /** REST counter and trading counters headroom, for metrics. */
+  @Override
+  public java.util.List<io.tradeserver.venue.RateLimiter.Headroom> rateLimitHeadroom() {
+    return core.limits.headroom();
   }
 
   @Override

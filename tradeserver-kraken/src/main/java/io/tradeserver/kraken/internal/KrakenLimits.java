@@ -111,4 +111,11 @@ final class KrakenLimits {
   }
 
   private record Pair(RateLimiter.Limit limit, RateLimiter.Cost add, RateLimiter.Cost[] cancel) {}
+
+  /** The REST call counter and per-pair trading counters, for metrics. */
+  java.util.List<RateLimiter.Headroom> headroom() {
+    java.util.List<RateLimiter.Headroom> all = new java.util.ArrayList<>(api.headroom());
+    all.addAll(trading.headroom());
+    return all;
+  }
 }

@@ -27,7 +27,8 @@ import okhttp3.OkHttpClient;
  * POST is never sent twice) and a dispatcher admitting {@code maxInFlightOrders} concurrent
  * requests (the OkHttp default of 5 per host would queue orders behind each other).
  */
-public final class KucoinExchangeClient implements ExchangeClient {
+public final class KucoinExchangeClient
+    implements ExchangeClient, io.tradeserver.spi.RateLimitAware {
   private final KucoinConfig config;
   private final ExchangeContext context;
   private final Emitter out;
@@ -282,6 +283,12 @@ public final class KucoinExchangeClient implements ExchangeClient {
   }
 
   /** Rate-limit state, for status and tests. */
+  /** Spot, Public and Management pool headroom, for metrics. */
+  @Override
+  public java.util.List<io.tradeserver.venue.RateLimiter.Headroom> rateLimitHeadroom() {
+    return limits.headroom();
+  }
+
   KucoinRateLimits limits() {
     return limits;
   }

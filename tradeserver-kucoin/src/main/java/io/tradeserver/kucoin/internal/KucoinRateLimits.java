@@ -58,6 +58,11 @@ final class KucoinRateLimits {
     }
   }
 
+  /** What is left of each resource pool, for metrics. */
+  java.util.List<RateLimiter.Headroom> headroom() {
+    return limiter.headroom();
+  }
+
   private RateLimiter.Limit limit(String name, int capacity) {
     return limiter.limit(name, capacity, WINDOW);
   }

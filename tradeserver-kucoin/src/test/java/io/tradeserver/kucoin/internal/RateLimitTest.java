@@ -32,6 +32,9 @@ class RateLimitTest extends KucoinTestBase {
     assertThat(client.limits().limit(Endpoint.Pool.SPOT).capacity()).isEqualTo(16_000);
     assertThat(client.limits().limit(Endpoint.Pool.MANAGEMENT).capacity()).isEqualTo(7_000);
     assertThat(client.limits().limit(Endpoint.Pool.PUBLIC).capacity()).isEqualTo(2_000);
+    assertThat(client.rateLimitHeadroom()) // what metrics show
+        .extracting(io.tradeserver.venue.RateLimiter.Headroom::capacity)
+        .contains(16_000L, 7_000L, 2_000L);
   }
 
   @Test
