@@ -2,6 +2,7 @@ package io.tradeserver.bench;
 
 import io.tradeserver.engine.EngineConfig;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.engine.TradeServerListener;
 import io.tradeserver.model.OrderType;
 import io.tradeserver.model.Price;
@@ -41,7 +42,7 @@ public final class SimEngine implements AutoCloseable {
    */
   public SimEngine(TradeServerListener listener, EngineConfig engineConfig) {
     Clock clock = Clock.system();
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder().clock(clock).engineConfig(engineConfig).risk(RiskConfig.defaults());
     if (listener != null) {
       b.listener(listener);

@@ -4,6 +4,7 @@ import io.tradeserver.bench.load.LoadOptions;
 import io.tradeserver.bench.load.Venue;
 import io.tradeserver.bench.mock.MockServer;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.event.Balances;
 import io.tradeserver.event.BookUpdate;
 import io.tradeserver.event.InstrumentsLoaded;
@@ -86,7 +87,7 @@ public class SignalToWireBenchmark {
   private MockServer streams;
   private InProcessVenue rest;
   private TradeServer ts;
-  private TradeServer.Sink sink;
+  private TradeServerBuilder.Sink sink;
   private final List<Instrument> instruments = new ArrayList<>();
   private final ConcurrentLinkedQueue<OrderAccepted> acks = new ConcurrentLinkedQueue<>();
   private final AtomicLong failures = new AtomicLong();
@@ -111,7 +112,7 @@ public class SignalToWireBenchmark {
     price = v.price().toString();
     quantity = v.quantity().toString();
     symbols = v.symbols(o);
-    TradeServer.Builder b = TradeServer.builder().clock(Clock.system()).httpClient(http);
+    TradeServerBuilder b = TradeServer.builder().clock(Clock.system()).httpClient(http);
     sink = b.sink();
     ExchangeContext ctx = b.venueContext(vc).toBuilder().listener(this::onVenueEvent).build();
     ExchangeClient client = provider(venue).create(ctx);

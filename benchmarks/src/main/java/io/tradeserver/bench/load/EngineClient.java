@@ -5,6 +5,7 @@ import io.tradeserver.engine.IdleStrategy;
 import io.tradeserver.engine.OfferResult;
 import io.tradeserver.engine.SignalRejected;
 import io.tradeserver.engine.TradeServer;
+import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.engine.TradeServerListener;
 import io.tradeserver.event.Balances;
 import io.tradeserver.event.BookUpdate;
@@ -49,7 +50,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
   private final BitSet answered = new BitSet(); // engine thread only
   private String[] symbols;
   private TradeServer ts;
-  private TradeServer.Sink sink;
+  private TradeServerBuilder.Sink sink;
   private Thread feeder;
   private volatile boolean closed;
   private volatile Completion current;
@@ -73,7 +74,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
 
   @Override
   public void start() throws Exception {
-    TradeServer.Builder b =
+    TradeServerBuilder b =
         TradeServer.builder()
             .clock(Clock.system())
             .engineConfig(EngineConfig.defaults())

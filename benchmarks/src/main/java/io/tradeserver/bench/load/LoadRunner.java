@@ -30,7 +30,7 @@ public final class LoadRunner {
         mock != null
             ? new ResourceMeter(mock::threadIds, mock::cpuNanos)
             : new ResourceMeter(() -> new long[0], () -> 0);
-    // TradeServer's own default shared client (TradeServer.Builder), unless tuned by flags.
+    // TradeServer's own default shared client (TradeServerBuilder), unless tuned by flags.
     OkHttpClient.Builder hb = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10));
     if (o.httpTimeouts().equals("call-only")) {
       hb.readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO);
