@@ -139,6 +139,11 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
   }
 
   @Override
+  public void onTicker(io.tradeserver.event.Ticker e) {
+    engine.publisher.onVenueEvent(e);
+  }
+
+  @Override
   public void onTradeTick(TradeTick e) {
     engine.publisher.onVenueEvent(e);
   }

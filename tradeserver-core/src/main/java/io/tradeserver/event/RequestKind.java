@@ -9,5 +9,6 @@ public enum RequestKind {
   CANCEL,
   CANCEL_ALL,
   BOOK_SNAPSHOT,
+  TICKER,
   SUBSCRIBE
 }

@@ -20,6 +20,7 @@ public sealed interface VenueEvent
         InstrumentsLoaded,
         BookUpdate,
         TradeTick,
+        Ticker,
         ConnectionEvent,
         VenueAlert,
         RequestFailed {

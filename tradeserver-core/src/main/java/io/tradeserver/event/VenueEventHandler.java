@@ -33,6 +33,8 @@ public interface VenueEventHandler {
 
   default void onTradeTick(TradeTick e) {}
 
+  default void onTicker(Ticker e) {}
+
   default void onConnectionEvent(ConnectionEvent e) {}
 
   default void onVenueAlert(VenueAlert e) {}

@@ -95,7 +95,12 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
     this.live = provider.create(liveContext);
     this.liveDriven = live instanceof EngineDriven d ? d : null;
     Set<Capability> c = EnumSet.copyOf(ORDER_CAPABILITIES);
-    for (Capability data : List.of(Capability.ORDER_BOOK_STREAM, Capability.TRADE_STREAM)) {
+    for (Capability data :
+        List.of(
+            Capability.ORDER_BOOK_STREAM,
+            Capability.TRADE_STREAM,
+            Capability.TICKER,
+            Capability.BOOK_SNAPSHOT)) {
       if (live.capabilities().contains(data)) {
         c.add(data);
       }
@@ -154,7 +159,7 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
     if (e instanceof BookUpdate || e instanceof TradeTick || e instanceof InstrumentsLoaded) {
       market.add(e); // before the engine sees it, so the paper book is never behind the engine's
       context.listener().onEvent(e);
-    } else if (isMarketData(e)) {
+    } else if (isMarketData(e) || e instanceof io.tradeserver.event.Ticker) {
       context.listener().onEvent(e);
     } else if (droppedLive.getAndIncrement() == 0) {
       log.warn("{}: paper mode ignores the live venue's account events, e.g. {}", venue, e);
@@ -169,6 +174,7 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
       RequestKind k = f.request();
       return k == RequestKind.INSTRUMENTS
           || k == RequestKind.BOOK_SNAPSHOT
+          || k == RequestKind.TICKER
           || k == RequestKind.SUBSCRIBE;
     }
     return e instanceof VenueAlert;
@@ -232,6 +238,24 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
   public void subscribeBook(Instrument instrument, int depth) {
     live.subscribeBook(instrument, depth);
     subscribeTrades(instrument);
+  }
+
+  /** The live venue's ticker (market data passes through). */
+  @Override
+  public void requestTicker(Instrument instrument) {
+    if (!capabilities.contains(Capability.TICKER)) {
+      ExchangeClient.super.requestTicker(instrument);
+    }
+    live.requestTicker(instrument);
+  }
+
+  /** The live venue's REST book snapshot (market data passes through). */
+  @Override
+  public void requestBook(Instrument instrument, int depth) {
+    if (!capabilities.contains(Capability.BOOK_SNAPSHOT)) {
+      ExchangeClient.super.requestBook(instrument, depth);
+    }
+    live.requestBook(instrument, depth);
   }
 
   @Override

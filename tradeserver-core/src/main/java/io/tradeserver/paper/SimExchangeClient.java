@@ -69,6 +69,8 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
           Capability.OPEN_ORDERS,
           Capability.BALANCES,
           Capability.ORDER_BOOK_STREAM,
+          Capability.BOOK_SNAPSHOT,
+          Capability.TICKER,
           Capability.PRIVATE_STREAM);
 
   private final SimConfig config;
@@ -205,6 +207,43 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
   @Override
   public void requestBalances() {
     commands.add(() -> emit(new Balances(venue(), account.snapshot(), true, sent()), false));
+  }
+
+  /**
+   * The simulated book's top as a ticker (no last trade or volume: the sim does not track them).
+   */
+  @Override
+  public void requestTicker(Instrument instrument) {
+    commands.add(
+        () -> {
+          OrderBook b = books.get(instrument.symbol());
+          Side bid = Side.BUY;
+          Side ask = Side.SELL;
+          boolean two = b != null && b.isTwoSided();
+          emit(
+              new io.tradeserver.event.Ticker(
+                  venue(),
+                  instrument.id(),
+                  two ? b.bestBid() : null,
+                  two ? Quantity.of(b.quantityAt(bid, 0), b.quantityScale()) : null,
+                  two ? b.bestAsk() : null,
+                  two ? Quantity.of(b.quantityAt(ask, 0), b.quantityScale()) : null,
+                  null,
+                  null,
+                  sent()),
+              false);
+        });
+  }
+
+  /** A snapshot of the simulated book's top {@code depth} levels. */
+  @Override
+  public void requestBook(Instrument instrument, int depth) {
+    commands.add(
+        () ->
+            emit(
+                new BookUpdate(
+                    venue(), books.get(instrument.symbol()).snapshot(depth, sent()), sent()),
+                false));
   }
 
   @Override

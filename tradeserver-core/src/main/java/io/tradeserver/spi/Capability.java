@@ -23,6 +23,10 @@ public enum Capability {
   BALANCES,
   AMEND_ORDER,
   ORDER_BOOK_STREAM,
+  /** One-off REST book snapshots ({@link ExchangeClient#requestBook}). */
+  BOOK_SNAPSHOT,
+  /** Tickers on request ({@link ExchangeClient#requestTicker}). */
+  TICKER,
   TRADE_STREAM,
   /** Private order/fill/balance stream. */
   PRIVATE_STREAM,

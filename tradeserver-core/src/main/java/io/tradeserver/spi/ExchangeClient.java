@@ -68,6 +68,23 @@ public interface ExchangeClient extends AutoCloseable {
    */
   void subscribeBook(Instrument instrument, int depth);
 
+  /**
+   * Answers with one {@code Ticker} for {@code instrument} (failures: {@code RequestFailed}). Only
+   * with {@link Capability#TICKER}.
+   */
+  default void requestTicker(Instrument instrument) {
+    throw new UnsupportedOperationException(venue() + " has no ticker request");
+  }
+
+  /**
+   * Answers with one {@code BookUpdate} holding a REST snapshot of the top {@code depth} levels,
+   * independent of any subscription (failures: {@code RequestFailed(BOOK_SNAPSHOT)}). Only with
+   * {@link Capability#BOOK_SNAPSHOT}.
+   */
+  default void requestBook(Instrument instrument, int depth) {
+    throw new UnsupportedOperationException(venue() + " has no book snapshot request");
+  }
+
   /** Publishes public trades on {@code instrument} as {@code TradeTick}s. */
   default void subscribeTrades(Instrument instrument) {
     throw new UnsupportedOperationException(venue() + " has no trade stream");

@@ -319,7 +319,9 @@ public abstract class ExchangeClientContractTest {
         Map.of(
             Capability.AMEND_ORDER, c -> c.amend(instrument, order.clientOrderId(), order),
             Capability.DEAD_MAN_SWITCH, c -> c.armDeadManSwitch(Duration.ofSeconds(60)),
-            Capability.TRADE_STREAM, c -> c.subscribeTrades(instrument));
+            Capability.TRADE_STREAM, c -> c.subscribeTrades(instrument),
+            Capability.TICKER, c -> c.requestTicker(instrument),
+            Capability.BOOK_SNAPSHOT, c -> c.requestBook(instrument, 5));
     int checked = 0;
     for (var e : optional.entrySet()) {
       if (!caps.contains(e.getKey())) {
