@@ -31,10 +31,10 @@ final class Controls {
   private static final Logger log = LoggerFactory.getLogger(Controls.class);
 
   /** Cancels go out in a stable order: oldest first, then by client order id (shorter first). */
+  // A stable sort over the order manager's submission order: ties keep the order they were sent in
+  // (client order ids are scrambled, so they say nothing about it).
   private static final Comparator<ManagedOrder> OLDEST_FIRST =
-      Comparator.comparingLong((ManagedOrder o) -> o.request().createdNanos())
-          .thenComparingInt(o -> o.clientOrderId().length())
-          .thenComparing(ManagedOrder::clientOrderId);
+      Comparator.comparingLong((ManagedOrder o) -> o.request().createdNanos());
 
   private final Engine engine;
   private final Clock clock;

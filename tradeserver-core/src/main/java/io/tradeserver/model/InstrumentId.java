@@ -54,4 +54,18 @@ public record InstrumentId(String exchange, String base, String quote) {
   public String toString() {
     return exchange + ':' + base + '-' + quote;
   }
+
+  /** Written out (Strings cache their hashes): a hot map key, hashed on every order. */
+  @Override
+  public int hashCode() {
+    return (exchange.hashCode() * 31 + base.hashCode()) * 31 + quote.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof InstrumentId i
+        && exchange.equals(i.exchange)
+        && base.equals(i.base)
+        && quote.equals(i.quote);
+  }
 }

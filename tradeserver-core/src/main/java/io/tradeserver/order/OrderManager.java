@@ -23,7 +23,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 
@@ -39,7 +39,9 @@ public final class OrderManager implements VenueEventHandler {
   private final OrderGateway gateway;
   private final OrderListener listener;
   final Function<InstrumentId, Instrument> instruments;
-  final HashMap<String, ManagedOrder> orders = new HashMap<>();
+  // Insertion order: iterations (kill switch, reconciliation, status) go oldest first, whatever the
+  // ids' hashes.
+  final LinkedHashMap<String, ManagedOrder> orders = new LinkedHashMap<>();
   final List<ManagedOrder> reconciling = new ArrayList<>();
   final RecentTrades recentTrades;
   private final OrderTimers timers = new OrderTimers(this);
@@ -162,7 +164,7 @@ public final class OrderManager implements VenueEventHandler {
     return orders.containsKey(clientOrderId);
   }
 
-  /** Orders in memory (live and retained terminal ones). */
+  /** Orders in memory (live and retained terminal ones), oldest first. */
   public Collection<ManagedOrder> orders() {
     return Collections.unmodifiableCollection(orders.values());
   }

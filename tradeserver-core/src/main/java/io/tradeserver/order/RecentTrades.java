@@ -6,7 +6,17 @@ import java.util.HashSet;
 
 /** A bounded memory of trade ids, oldest forgotten first. Engine thread only. */
 final class RecentTrades {
-  private record Key(InstrumentId instrument, String tradeId) {}
+  private record Key(InstrumentId instrument, String tradeId) {
+    @Override
+    public int hashCode() {
+      return instrument.hashCode() * 31 + tradeId.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && tradeId.equals(k.tradeId) && instrument.equals(k.instrument);
+    }
+  }
 
   private final int capacity;
   private final HashSet<Key> set;
