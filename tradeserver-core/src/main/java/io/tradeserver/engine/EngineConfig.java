@@ -62,7 +62,7 @@ public record EngineConfig(
         0,
         OrderManagerConfig.defaults(),
         Duration.ofHours(24),
-        1_000_000,
+        250_000,
         Duration.ofMillis(1),
         Duration.ofMillis(250),
         20);

@@ -61,8 +61,8 @@ public record OrderManagerConfig(
         5,
         Duration.ofSeconds(2),
         Duration.ofSeconds(60),
-        100_000,
-        1_000_000);
+        50_000,
+        250_000);
   }
 
   public OrderManagerConfig withRetention(Duration d, int max) {
