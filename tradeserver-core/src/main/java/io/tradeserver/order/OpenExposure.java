@@ -1,25 +1,39 @@
 package io.tradeserver.order;
 
 import io.tradeserver.model.Decimals;
+import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.Price;
 import io.tradeserver.model.Side;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Open-order totals kept incrementally, so risk checks read them in O(1): open orders per
- * instrument and venue, and open (unfilled) buy and sell quantity per instrument. Engine thread
- * only.
+ * instrument and venue, and open (unfilled) buy and sell quantity per instrument. The instruments
+ * with open orders are also kept in a list, so checks that sum over them cost what is working, not
+ * what the venues list. Engine thread only.
  */
 public final class OpenExposure {
   /** Totals for one instrument. */
   public static final class Totals {
+    final Instrument instrument;
+    int slot = -1;
     int orders;
     long buyUnits;
     long sellUnits;
     long buyNotional;
+
+    Totals(Instrument instrument) {
+      this.instrument = instrument;
+    }
+
+    /** The instrument (null only for the shared empty totals). */
+    public Instrument instrument() {
+      return instrument;
+    }
 
     public int orders() {
       return orders;
@@ -41,8 +55,9 @@ public final class OpenExposure {
     }
   }
 
-  private static final Totals EMPTY = new Totals();
+  private static final Totals EMPTY = new Totals(null);
   private final Map<InstrumentId, Totals> byInstrument = new HashMap<>();
+  private final ArrayList<Totals> open = new ArrayList<>();
   private final Map<String, int[]> ordersByVenue = new HashMap<>();
 
   public Totals of(InstrumentId id) {
@@ -52,6 +67,18 @@ public final class OpenExposure {
   public int openOrders(String venue) {
     int[] c = ordersByVenue.get(venue);
     return c == null ? 0 : c[0];
+  }
+
+  /**
+   * How many instruments have open orders; with {@link #openAt} iterates them without allocating.
+   */
+  public int openInstruments() {
+    return open.size();
+  }
+
+  /** The totals of the {@code i}-th instrument with open orders, in no particular order. */
+  public Totals openAt(int i) {
+    return open.get(i);
   }
 
   /** Iterates instruments with open totals. */
@@ -65,7 +92,13 @@ public final class OpenExposure {
     if (wasOpen == isOpen && oldRemaining == newRemaining) {
       return;
     }
-    Totals t = byInstrument.computeIfAbsent(o.instrumentId(), k -> new Totals());
+    Totals t = byInstrument.get(o.instrumentId());
+    if (t == null) {
+      t = new Totals(o.instrument());
+      byInstrument.put(o.instrumentId(), t);
+      t.slot = open.size();
+      open.add(t);
+    }
     int dOrders = (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
     t.orders += dOrders;
     long dUnits = (isOpen ? newRemaining : 0) - (wasOpen ? oldRemaining : 0);
@@ -90,6 +123,11 @@ public final class OpenExposure {
     }
     if (t.orders == 0) {
       byInstrument.remove(o.instrumentId());
+      Totals last = open.remove(open.size() - 1);
+      if (last != t) {
+        open.set(t.slot, last);
+        last.slot = t.slot;
+      }
     }
   }
 }

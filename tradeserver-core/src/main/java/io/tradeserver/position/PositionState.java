@@ -29,6 +29,7 @@ public final class PositionState {
   private Price mark;
   private long fills;
   private long updatedNanos;
+  int slot = -1; // index in PositionTracker's list of held positions, -1 when flat
 
   PositionState(Instrument instrument) {
     this.instrument = instrument;

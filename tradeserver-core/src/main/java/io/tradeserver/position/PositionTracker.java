@@ -6,6 +6,7 @@ import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.Position;
 import io.tradeserver.model.Price;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,13 +19,38 @@ import java.util.TreeMap;
  */
 public final class PositionTracker {
   private final Map<InstrumentId, PositionState> positions = new HashMap<>();
+  // Positions that are not flat, so exposure sums cost what is held, not what ever traded.
+  private final ArrayList<PositionState> held = new ArrayList<>();
 
   /** Applies a fill; returns the updated position. */
   public PositionState apply(Fill fill, Instrument instrument) {
     PositionState p =
         positions.computeIfAbsent(instrument.id(), k -> new PositionState(instrument));
+    boolean wasHeld = p.quantityUnits() != 0;
     p.apply(fill);
+    boolean isHeld = p.quantityUnits() != 0;
+    if (isHeld && !wasHeld) {
+      p.slot = held.size();
+      held.add(p);
+    } else if (wasHeld && !isHeld) {
+      PositionState last = held.remove(held.size() - 1);
+      if (last != p) {
+        held.set(p.slot, last);
+        last.slot = p.slot;
+      }
+      p.slot = -1;
+    }
     return p;
+  }
+
+  /** How many positions are not flat; with {@link #heldAt} iterates them without allocating. */
+  public int held() {
+    return held.size();
+  }
+
+  /** The {@code i}-th position that is not flat, in no particular order. */
+  public PositionState heldAt(int i) {
+    return held.get(i);
   }
 
   /** Marks an instrument's position to {@code mid}; no-op when there is no position. */

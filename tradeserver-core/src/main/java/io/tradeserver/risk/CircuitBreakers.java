@@ -207,12 +207,11 @@ public final class CircuitBreakers {
 
   /**
    * Time-based checks: P&L limits (every {@link #PNL_INTERVAL}) and stale market data on
-   * instruments with open orders. Also refreshes the risk engine's instrument index.
+   * instruments with open orders.
    *
    * @param hasOpenOrders tells whether a venue has our open orders
    */
   public void onTimer(long now, Predicate<String> hasOpenOrders) {
-    risk.refreshInstruments();
     BreakerConfig c = config();
     if (now >= nextPnlCheck) {
       nextPnlCheck = now + PNL_INTERVAL.toNanos();

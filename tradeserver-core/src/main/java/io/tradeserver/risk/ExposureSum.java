@@ -12,14 +12,14 @@ import io.tradeserver.order.OrderManager;
 import io.tradeserver.position.PositionState;
 import io.tradeserver.position.PositionTracker;
 import java.math.RoundingMode;
-import java.util.List;
 
 /**
  * Sums exposure in one quote currency for the order's venue and for all venues, with and without
- * the order, over every instrument with a position or open orders. Each instrument counts at its
- * worst case: position plus all open buys, or position minus all open sells, valued at the book's
- * mid (else the position's last mark, else its average cost). Reused for every check; does not
- * allocate. Engine thread only.
+ * the order, over every instrument with a position or open orders (the tracker's and the order
+ * manager's own lists of those, so the cost grows with what is held and working, not with how many
+ * instruments the venues list). Each instrument counts at its worst case: position plus all open
+ * buys, or position minus all open sells, valued at the book's mid (else the position's last mark,
+ * else its average cost). Reused for every check; does not allocate. Engine thread only.
  */
 final class ExposureSum {
   static final int GROSS_WITHOUT = 0;
@@ -32,7 +32,6 @@ final class ExposureSum {
   private final OrderManager orders;
   private final PositionTracker positions;
   private final MarketView market;
-  private final List<Instrument> all;
 
   /** Sums on the order's venue, indexed by the constants above (exposure units). */
   final long[] venue = new long[6];
@@ -48,12 +47,10 @@ final class ExposureSum {
   private int markScale;
   private boolean markTwice;
 
-  ExposureSum(
-      OrderManager orders, PositionTracker positions, MarketView market, List<Instrument> all) {
+  ExposureSum(OrderManager orders, PositionTracker positions, MarketView market) {
     this.orders = orders;
     this.positions = positions;
     this.market = market;
-    this.all = all;
   }
 
   void compute(OrderRequest o) {
@@ -64,23 +61,35 @@ final class ExposureSum {
     orderBuy = o.side() == Side.BUY ? q : 0;
     orderSell = o.side() == Side.SELL ? q : 0;
     String quote = orderId.quote();
-    for (int i = 0, n = all.size(); i < n; i++) {
-      Instrument in = all.get(i);
-      InstrumentId id = in.id();
-      if (!quote.equals(id.quote())) {
-        continue;
-      }
-      PositionState p = positions.get(id);
-      long pos = p == null ? 0 : p.quantityUnits();
-      OpenExposure.Totals t = orders.exposure().of(id);
-      boolean isOrder = id.equals(orderId);
-      if (pos == 0 && t.orders() == 0 && !isOrder) {
-        continue;
-      }
-      if (mark(in, p)) {
-        add(id, isOrder, in.quantityScale(), pos, t.buyUnits(), t.sellUnits());
+    OpenExposure open = orders.exposure();
+    boolean orderCounted = false;
+    for (int i = 0, n = positions.held(); i < n; i++) {
+      PositionState p = positions.heldAt(i);
+      Instrument in = p.instrument();
+      if (quote.equals(in.id().quote())) {
+        orderCounted |= include(in, p, open.of(in.id()));
       }
     }
+    for (int i = 0, n = open.openInstruments(); i < n; i++) {
+      OpenExposure.Totals t = open.openAt(i);
+      InstrumentId id = t.instrument().id();
+      if (quote.equals(id.quote()) && positions.quantityUnits(id) == 0) { // held: counted above
+        orderCounted |= include(t.instrument(), positions.get(id), t);
+      }
+    }
+    if (!orderCounted) {
+      include(o.instrument(), positions.get(orderId), open.of(orderId));
+    }
+  }
+
+  /** Adds one instrument when it can be valued; returns whether it is the order's. */
+  private boolean include(Instrument in, PositionState p, OpenExposure.Totals t) {
+    boolean isOrder = in.id().equals(orderId);
+    if (mark(in, p)) {
+      long pos = p == null ? 0 : p.quantityUnits();
+      add(in.id(), isOrder, in.quantityScale(), pos, t.buyUnits(), t.sellUnits());
+    }
+    return isOrder;
   }
 
   /** Sets the mark: the book's mid, else the position's last mark, else its average cost. */

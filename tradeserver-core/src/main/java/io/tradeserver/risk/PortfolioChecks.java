@@ -9,18 +9,12 @@ import io.tradeserver.model.Price;
 import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
-import io.tradeserver.order.ManagedOrder;
 import io.tradeserver.order.OpenExposure;
 import io.tradeserver.order.OrderManager;
 import io.tradeserver.position.BalanceLedger;
-import io.tradeserver.position.PositionState;
 import io.tradeserver.position.PositionTracker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Checks against what we already hold and have working: reduce-only, projected position, gross and
@@ -34,14 +28,6 @@ final class PortfolioChecks {
   private final BalanceLedger balances;
   private final MarketView market;
 
-  /**
-   * Every instrument risk has checked or found with a position or open orders: indexed so the
-   * checks loop over them without allocating.
-   */
-  private final Map<InstrumentId, Instrument> known = new HashMap<>();
-
-  private final List<Instrument> all = new ArrayList<>();
-  private final Map<String, List<Instrument>> byVenue = new HashMap<>();
   private final ExposureSum sum;
 
   PortfolioChecks(
@@ -50,14 +36,7 @@ final class PortfolioChecks {
     this.positions = positions;
     this.balances = balances;
     this.market = market;
-    this.sum = new ExposureSum(orders, positions, market, all);
-  }
-
-  void learn(Instrument in) {
-    if (known.putIfAbsent(in.id(), in) == null) {
-      all.add(in);
-      byVenue.computeIfAbsent(in.exchange(), k -> new ArrayList<>()).add(in);
-    }
+    this.sum = new ExposureSum(orders, positions, market);
   }
 
   /**
@@ -247,56 +226,16 @@ final class PortfolioChecks {
     return base.unscaledValue().longValueExact();
   }
 
-  /**
-   * Adds instruments that have a position or open orders but never passed risk (fills of untracked
-   * orders, orders adopted from the venue). Called from the engine timer, so such an instrument
-   * counts within one timer interval; everything risk checked counts at once.
-   */
-  void refresh() {
-    positions.all().forEach(refresher);
-    orders.exposure().all().forEach(refresher);
-  }
-
-  private final Refresher refresher = new Refresher();
-
-  /** Learns instruments from positions and open totals; allocates only for new ones. */
-  private final class Refresher
-      implements java.util.function.Consumer<PositionState>,
-          java.util.function.BiConsumer<InstrumentId, OpenExposure.Totals> {
-    @Override
-    public void accept(PositionState p) {
-      if (!known.containsKey(p.instrument().id())) {
-        learn(p.instrument());
-      }
-    }
-
-    @Override
-    public void accept(InstrumentId id, OpenExposure.Totals t) {
-      if (known.containsKey(id)) {
-        return;
-      }
-      for (ManagedOrder o : orders.orders()) {
-        if (o.instrumentId().equals(id)) {
-          learn(o.instrument());
-          return;
-        }
-      }
-    }
-  }
-
   /** What open orders on one venue reserve of one asset, in units at a scale (rounded up). */
   private long reserved(String venue, String asset, int scale) {
-    List<Instrument> list = byVenue.get(venue);
+    OpenExposure open = orders.exposure();
     long units = 0;
-    for (int i = 0, n = list == null ? 0 : list.size(); i < n; i++) {
-      Instrument in = list.get(i);
+    for (int i = 0, n = open.openInstruments(); i < n; i++) {
+      OpenExposure.Totals t = open.openAt(i);
+      Instrument in = t.instrument();
       InstrumentId id = in.id();
       boolean quote = asset.equals(id.quote());
-      if (!quote && !asset.equals(id.base())) {
-        continue;
-      }
-      OpenExposure.Totals t = orders.exposure().of(id);
-      if (t.orders() == 0) {
+      if (!venue.equals(id.exchange()) || (!quote && !asset.equals(id.base()))) {
         continue;
       }
       units =

@@ -203,7 +203,6 @@ public final class RiskEngine {
     if (l == null || l.instrument != in) {
       l = new ResolvedLimits(in, config);
       resolved.put(in.id(), l);
-      portfolio.learn(in);
     }
     return l;
   }
@@ -253,15 +252,6 @@ public final class RiskEngine {
 
   public long denials() {
     return denials;
-  }
-
-  /**
-   * Picks up instruments with positions or open orders that never passed a check (fills of
-   * untracked orders, orders adopted from a venue), so exposure and balance checks count them. Run
-   * by the engine timer (through {@link CircuitBreakers#onTimer}); allocates a little.
-   */
-  public void refreshInstruments() {
-    portfolio.refresh();
   }
 
   long now() {

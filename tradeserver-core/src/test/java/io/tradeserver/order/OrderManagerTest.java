@@ -351,4 +351,34 @@ class OrderManagerTest {
     assertThat(om.get("o49")).isNotNull();
     assertThat(om.get("o0")).isNull();
   }
+
+  @Test
+  void theOpenInstrumentListHoldsExactlyTheInstrumentsWithOpenOrders() {
+    Instrument eth =
+        Instrument.builder(InstrumentId.of("v", "ETH-USDT"), "ETHUSDT")
+            .tickSize(Price.parse("0.01"))
+            .stepSize(Quantity.parse("0.001"))
+            .build();
+    om.submit(buy("a", "0.01"));
+    om.submit(OrderRequest.limit("e", eth, Side.SELL, Price.parse("3000.00"), Quantity.parse("1")));
+    om.submit(buy("b", "0.02"));
+    assertThat(openInstruments()).containsExactlyInAnyOrder(BTC.id(), eth.id());
+    om.onOrderCanceled(new OrderCanceled("v", BTC.id(), "a", "X-a", clock.nanos()));
+    assertThat(openInstruments()).as("b still works").containsExactlyInAnyOrder(BTC.id(), eth.id());
+    om.onOrderCanceled(new OrderCanceled("v", BTC.id(), "b", "X-b", clock.nanos()));
+    assertThat(openInstruments()).containsExactly(eth.id());
+    assertThat(om.exposure().openAt(0).sellUnits()).isEqualTo(1000);
+    om.onOrderCanceled(new OrderCanceled("v", eth.id(), "e", "X-e", clock.nanos()));
+    assertThat(openInstruments()).isEmpty();
+    om.submit(buy("c", "0.01"));
+    assertThat(openInstruments()).containsExactly(BTC.id());
+  }
+
+  private List<InstrumentId> openInstruments() {
+    List<InstrumentId> ids = new ArrayList<>();
+    for (int i = 0; i < om.exposure().openInstruments(); i++) {
+      ids.add(om.exposure().openAt(i).instrument().id());
+    }
+    return ids;
+  }
 }

@@ -171,4 +171,44 @@ class PositionTrackerTest {
     assertThat(ledger.total("v", "USDT"))
         .isEqualTo(Quantity.zero(0)); // a complete snapshot without it: zero
   }
+
+  @Test
+  void theHeldListHoldsExactlyThePositionsThatAreNotFlat() {
+    Instrument eth =
+        Instrument.builder(InstrumentId.of("v", "ETH-USDT"), "ETHUSDT")
+            .tickSize(Price.parse("0.01"))
+            .stepSize(Quantity.parse("0.001"))
+            .build();
+    fill(Side.BUY, "1", "100", null, null);
+    tracker.apply(
+        new Fill(
+            eth.id(),
+            "c",
+            "e",
+            "e1",
+            Side.SELL,
+            Price.parse("10"),
+            Quantity.parse("2"),
+            null,
+            null,
+            Liquidity.TAKER,
+            1),
+        eth);
+    assertThat(held()).containsExactlyInAnyOrder(BTC.id(), eth.id());
+    fill(Side.SELL, "3", "100", null, null); // flips long to short: still held
+    assertThat(held()).containsExactlyInAnyOrder(BTC.id(), eth.id());
+    fill(Side.BUY, "2", "100", null, null); // flat
+    assertThat(held()).containsExactly(eth.id());
+    assertThat(tracker.get(BTC.id())).as("a flat position is still reported").isNotNull();
+    fill(Side.BUY, "0.5", "100", null, null);
+    assertThat(held()).containsExactlyInAnyOrder(eth.id(), BTC.id());
+  }
+
+  private List<InstrumentId> held() {
+    List<InstrumentId> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < tracker.held(); i++) {
+      ids.add(tracker.heldAt(i).instrument().id());
+    }
+    return ids;
+  }
 }

@@ -2,6 +2,8 @@ package io.tradeserver.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradeserver.event.OrderCanceled;
+import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.Side;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -167,14 +169,31 @@ class PortfolioLimitsTest {
   }
 
   @Test
-  void anInstrumentRiskNeverCheckedCountsFromTheNextTimer() {
+  void anOrderRiskNeverCheckedReservesBalanceAtOnce() {
     RiskFixture f = with(RiskConfig.defaults());
     f.balances("sim", "USDT", "1000");
     // An order adopted from the venue: it never passed risk.
     f.orders.submit(f.limit(f.eth, Side.BUY, "100.00", "5"));
-    f.pass(f.limit(f.btc, Side.BUY, "100.00", "6"));
-    new CircuitBreakers(f.risk, f.positions).onTimer(f.clock.nanos(), v -> true);
+    f.pass(f.limit(f.btc, Side.BUY, "100.00", "5"));
     assertThat(f.deny(f.limit(f.btc, Side.BUY, "100.00", "6")))
         .isEqualTo("INSUFFICIENT_BALANCE USDT total=1000 reserved=500 order=600");
+  }
+
+  @Test
+  void onlyOrdersOnTheVenueAndInTheAssetReserveIt() {
+    RiskFixture f = with(RiskConfig.defaults());
+    f.balances("sim", "USDT", "1000", "BTC", "10");
+    f.open(f.limit(f.eth, Side.BUY, "100.00", "2")); // reserves 200 USDT
+    f.open(f.limit(f.btcB, Side.BUY, "100.00", "5")); // on the other venue
+    f.open(f.limit(f.btc, Side.SELL, "100.00", "3")); // reserves 3 BTC, no USDT
+    OrderRequest closed = f.limit(f.eth, Side.BUY, "100.00", "4");
+    f.open(closed);
+    f.orders.onOrderCanceled(
+        new OrderCanceled("sim", f.eth.id(), closed.clientOrderId(), null, 0)); // reserves no more
+    f.pass(f.limit(f.btc, Side.BUY, "100.00", "8"));
+    assertThat(f.deny(f.limit(f.btc, Side.BUY, "100.00", "8.01")))
+        .isEqualTo("INSUFFICIENT_BALANCE USDT total=1000 reserved=200 order=801");
+    assertThat(f.deny(f.limit(f.btc, Side.SELL, "100.00", "7.01")))
+        .isEqualTo("INSUFFICIENT_BALANCE BTC total=10 reserved=3 order=7.01");
   }
 }

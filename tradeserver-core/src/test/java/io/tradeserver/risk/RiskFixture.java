@@ -190,16 +190,12 @@ final class RiskFixture {
     return r.denial().toString();
   }
 
-  /**
-   * An order working at the venue (submitted and acknowledged), then the engine timer's refresh of
-   * the risk engine's instrument index.
-   */
+  /** An order working at the venue (submitted and acknowledged). */
   ManagedOrder open(OrderRequest o) {
     ManagedOrder m = orders.submit(o);
     orders.onOrderAccepted(
         new OrderAccepted(
             o.instrument().exchange(), o.instrumentId(), o.clientOrderId(), "x" + seq, 0));
-    risk.refreshInstruments();
     return m;
   }
 
@@ -219,6 +215,5 @@ final class RiskFixture {
             Liquidity.TAKER,
             clock.nanos()),
         in);
-    risk.refreshInstruments();
   }
 }
