@@ -74,12 +74,15 @@ public final class CircuitBreakers {
   }
 
   /**
-   * The venue rejected one of our orders, with the rejection's code. A post-only order that would
-   * have taken liquidity is the order's own choice, not a venue problem: it counts for neither the
-   * reject rate nor the error run (a market maker would otherwise halt itself).
+   * The venue rejected one of our orders, with the rejection's code. Two refusals are not venue
+   * problems and count for neither the reject rate nor the error run: a post-only order that would
+   * have taken liquidity is the order's own choice (a market maker would otherwise halt itself),
+   * and a rate-limit refusal says we are sending too fast, which the adapter's limiter and the
+   * venue pause already handle (a burst refused by the adapter's local limiter, never sent, would
+   * otherwise halt all trading).
    */
   public void onVenueRejection(String venue, RejectCode code, String detail, long now) {
-    if (code != RejectCode.POST_ONLY_WOULD_TAKE) {
+    if (code != RejectCode.POST_ONLY_WOULD_TAKE && code != RejectCode.RATE_LIMITED) {
       onVenueRejection(venue, detail, now);
     }
   }

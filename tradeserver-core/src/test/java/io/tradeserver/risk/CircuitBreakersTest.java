@@ -151,7 +151,7 @@ class CircuitBreakersTest {
   }
 
   @Test
-  void postOnlyRejectionsAreNotVenueProblems() {
+  void postOnlyAndRateLimitRejectionsAreNotVenueProblems() {
     with(
         none()
             .consecutiveVenueErrors(2, TradingState.HALTED)
@@ -160,6 +160,7 @@ class CircuitBreakersTest {
     for (int i = 0; i < 4; i++) {
       breakers.onOrderSent("sim", now);
       breakers.onVenueRejection("sim", RejectCode.POST_ONLY_WOULD_TAKE, "would take", now);
+      breakers.onVenueRejection("sim", RejectCode.RATE_LIMITED, "local:TRADING_COUNTER", now);
     }
     assertThat(trips()).isEmpty();
     breakers.onVenueRejection("sim", RejectCode.VENUE_REJECTED, "r1", now);
