@@ -238,6 +238,9 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
   /** A snapshot of the simulated book's top {@code depth} levels. */
   @Override
   public void requestBook(Instrument instrument, int depth) {
+    if (depth < 1) {
+      throw new IllegalArgumentException("depth must be at least 1: " + depth);
+    }
     commands.add(
         () ->
             emit(

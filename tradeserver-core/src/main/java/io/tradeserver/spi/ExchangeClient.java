@@ -80,6 +80,8 @@ public interface ExchangeClient extends AutoCloseable {
    * Answers with one {@code BookUpdate} holding a REST snapshot of the top {@code depth} levels,
    * independent of any subscription (failures: {@code RequestFailed(BOOK_SNAPSHOT)}). Only with
    * {@link Capability#BOOK_SNAPSHOT}.
+   *
+   * @throws IllegalArgumentException when {@code depth < 1}, before anything is sent
    */
   default void requestBook(Instrument instrument, int depth) {
     throw new UnsupportedOperationException(venue() + " has no book snapshot request");

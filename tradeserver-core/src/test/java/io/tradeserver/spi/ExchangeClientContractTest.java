@@ -342,6 +342,14 @@ public abstract class ExchangeClientContractTest {
     assertThat(checked + caps.size()).isPositive();
   }
 
+  @Test
+  void aBookSnapshotOfNoLevelsIsRefusedBeforeAnythingIsSent() {
+    boolean supported = client.capabilities().contains(Capability.BOOK_SNAPSHOT);
+    assertThatThrownBy(() -> client.requestBook(instrument, 0))
+        .isInstanceOf(
+            supported ? IllegalArgumentException.class : UnsupportedOperationException.class);
+  }
+
   @SafeVarargs
   private List<VenueEvent> orderEvents(String clientOrderId, Class<? extends VenueEvent>... types) {
     return events.events().stream()
