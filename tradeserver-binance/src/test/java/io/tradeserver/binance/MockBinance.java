@@ -105,6 +105,7 @@ final class MockBinance implements AutoCloseable {
       case "GET /api/v3/exchangeInfo" -> json(200, fixture("exchange-info.json"));
       case "GET /api/v3/account" -> json(200, fixture("account-information.json"));
       case "GET /api/v3/openOrders", "GET /api/v3/myTrades" -> json(200, "[]");
+      case "GET /api/v3/ticker/24hr" -> json(200, ticker(params(r).get("symbol")));
       case "POST /api/v3/order" -> json(200, newOrder(params(r), "NEW").toString());
       case "GET /ws-api/v3" ->
           new MockResponse.Builder().webSocketUpgrade(new ServerSocket(wsApi, this)).build();
@@ -139,6 +140,11 @@ final class MockBinance implements AutoCloseable {
         .put("side", params.get("side"));
     n.putArray("fills");
     return n;
+  }
+
+  /** The documented 24 h ticker (FULL) answered for {@code symbol}. */
+  static String ticker(String symbol) {
+    return ((ObjectNode) tree("ticker-24hr.json")).put("symbol", symbol).toString();
   }
 
   /** Parameters of a request: query string and form body, decoded. */

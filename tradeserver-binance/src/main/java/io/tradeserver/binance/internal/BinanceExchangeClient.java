@@ -51,6 +51,7 @@ public final class BinanceExchangeClient
   private final RestAccount account;
   private final RestOrders restOrders;
   private final MarketStreams market;
+  private final MarketRequests marketRequests;
   private final UserDataStream userData;
   private final WsApiOrders wsOrders;
   private final Set<Capability> capabilities;
@@ -99,6 +100,7 @@ public final class BinanceExchangeClient
         new RestOrders(
             transport, events, account, instruments, out, config.orderResponseType().name());
     this.market = new MarketStreams(config, context, wsHttp, transport, out);
+    this.marketRequests = new MarketRequests(transport, out);
     boolean trading = signer != null;
     this.userData =
         trading
@@ -144,7 +146,12 @@ public final class BinanceExchangeClient
   }
 
   private static Set<Capability> capabilities(boolean trading) {
-    Set<Capability> c = EnumSet.of(Capability.ORDER_BOOK_STREAM, Capability.TRADE_STREAM);
+    Set<Capability> c =
+        EnumSet.of(
+            Capability.ORDER_BOOK_STREAM,
+            Capability.TRADE_STREAM,
+            Capability.TICKER,
+            Capability.BOOK_SNAPSHOT);
     if (trading) {
       c.addAll(
           EnumSet.of(
@@ -292,6 +299,23 @@ public final class BinanceExchangeClient
   @Override
   public void subscribeTrades(Instrument instrument) {
     market.subscribeTrades(instrument);
+  }
+
+  /** {@code GET /api/v3/ticker/24hr} (weight 2); public, so available without credentials. */
+  @Override
+  public void requestTicker(Instrument instrument) {
+    marketRequests.ticker(instrument);
+  }
+
+  /**
+   * {@code GET /api/v3/depth} with the smallest limit of 5, 10, 20, 50, 100, 500, 1000, 5000 that
+   * covers {@code depth}, truncated to {@code depth}; never touches a subscribed local book.
+   *
+   * @throws IllegalArgumentException when {@code depth < 1}
+   */
+  @Override
+  public void requestBook(Instrument instrument, int depth) {
+    marketRequests.book(instrument, depth);
   }
 
   private void requireTrading(Capability c) {

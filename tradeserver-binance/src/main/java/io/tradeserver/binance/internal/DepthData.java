@@ -1,5 +1,7 @@
 package io.tradeserver.binance.internal;
 
+import io.tradeserver.model.BookSnapshot;
+import io.tradeserver.model.Instrument;
 import java.util.Arrays;
 
 /**
@@ -32,5 +34,24 @@ final class DepthData {
     }
     askPrices[asks] = price;
     askQuantities[asks++] = quantity;
+  }
+
+  /**
+   * The first {@code depth} levels of each side as an immutable snapshot (levels are in venue
+   * order, best first), with {@code lastUpdateId} as its sequence.
+   */
+  BookSnapshot snapshot(Instrument inst, int depth, long timeNanos) {
+    int b = Math.min(bids, depth);
+    int a = Math.min(asks, depth);
+    return new BookSnapshot(
+        inst.id(),
+        inst.priceScale(),
+        inst.quantityScale(),
+        Arrays.copyOf(bidPrices, b),
+        Arrays.copyOf(bidQuantities, b),
+        Arrays.copyOf(askPrices, a),
+        Arrays.copyOf(askQuantities, a),
+        lastUpdateId,
+        timeNanos);
   }
 }

@@ -6,7 +6,6 @@ import io.tradeserver.binance.BinanceConfig;
 import io.tradeserver.event.BookUpdate;
 import io.tradeserver.event.Channel;
 import io.tradeserver.event.TradeTick;
-import io.tradeserver.model.BookSnapshot;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.Price;
 import io.tradeserver.model.Quantity;
@@ -237,17 +236,11 @@ final class MarketStreams implements ReconnectingWebSocket.Handler, AutoCloseabl
     return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 
-  /** {@code GET /api/v3/depth} with the configured limit (weight 5/25/50/250 by limit). */
+  /** {@code GET /api/v3/depth} with the configured limit, for the local book. */
   private void fetchSnapshot(BookSync book) {
-    int limit = config.depthSnapshotLimit();
-    int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
     Instrument inst = book.instrument();
     rest.send(
-        RestTransport.Spec.get(
-            "/api/v3/depth",
-            weight,
-            false,
-            p -> p.add("symbol", inst.nativeSymbol()).add("limit", limit)),
+        MarketRequests.depth(inst, config.depthSnapshotLimit()),
         new BodyHandler(
             body -> book.onSnapshot(StreamParse.snapshot(body, inst)),
             (detail, retryable) -> {
@@ -302,18 +295,7 @@ final class MarketStreams implements ReconnectingWebSocket.Handler, AutoCloseabl
       }
       lastId = d.lastUpdateId;
       long now = out.now();
-      BookSnapshot s =
-          new BookSnapshot(
-              inst.id(),
-              inst.priceScale(),
-              inst.quantityScale(),
-              java.util.Arrays.copyOf(d.bidPrices, d.bids),
-              java.util.Arrays.copyOf(d.bidQuantities, d.bids),
-              java.util.Arrays.copyOf(d.askPrices, d.asks),
-              java.util.Arrays.copyOf(d.askQuantities, d.asks),
-              d.lastUpdateId,
-              now);
-      out.emit(new BookUpdate(out.venue(), s, now));
+      out.emit(new BookUpdate(out.venue(), d.snapshot(inst, 1, now), now));
     }
 
     @Override

@@ -2,15 +2,19 @@ package io.tradeserver.binance.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tradeserver.event.Ticker;
 import io.tradeserver.model.Balance;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.Price;
+import io.tradeserver.model.Quantity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Streaming parse of Binance REST (and WebSocket API {@code result}) bodies into venue types: order
- * objects, trades, balances, errors, server time. Unknown fields are skipped, so new venue fields
- * never break parsing.
+ * objects, trades, balances, the 24 h ticker, errors, server time. Unknown fields are skipped, so
+ * new venue fields never break parsing.
  */
 final class RestParse {
   private RestParse() {}
@@ -192,6 +196,80 @@ final class RestParse {
       }
     }
     return new Balance(asset, Json.natural(free), Json.natural(locked));
+  }
+
+  /**
+   * A {@code GET /api/v3/ticker/24hr?symbol=} answer (FULL) as a {@link Ticker}: {@code bidPrice} /
+   * {@code bidQty}, {@code askPrice} / {@code askQty}, {@code lastPrice} and base-asset {@code
+   * volume}, exactly at the instrument's scales. A side with quantity zero (empty) and a last price
+   * of zero (no trade) are null.
+   *
+   * @throws IOException when the body is not a ticker for {@code inst}
+   */
+  static Ticker ticker(byte[] body, Instrument inst, String venue, long timeNanos)
+      throws IOException {
+    String symbol = null;
+    String bid = null;
+    String bidQty = null;
+    String ask = null;
+    String askQty = null;
+    String last = null;
+    String volume = null;
+    try (JsonParser p = Json.parser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("ticker answer is not an object");
+      }
+      String f;
+      while ((f = Json.nextField(p)) != null) {
+        switch (f) {
+          case "symbol" -> symbol = Json.text(p);
+          case "bidPrice" -> bid = Json.text(p);
+          case "bidQty" -> bidQty = Json.text(p);
+          case "askPrice" -> ask = Json.text(p);
+          case "askQty" -> askQty = Json.text(p);
+          case "lastPrice" -> last = Json.text(p);
+          case "volume" -> volume = Json.text(p);
+          default -> p.skipChildren();
+        }
+      }
+    }
+    if (!inst.nativeSymbol().equals(symbol)) {
+      throw new IOException("ticker for " + symbol + ", asked for " + inst.nativeSymbol());
+    }
+    int ps = inst.priceScale();
+    int qs = inst.quantityScale();
+    Quantity bq = nonZero(Json.quantity(bidQty, qs));
+    Quantity aq = nonZero(Json.quantity(askQty, qs));
+    Price lastPrice = Json.price(last, ps);
+    return new Ticker(
+        venue,
+        inst.id(),
+        bq == null ? null : Json.price(bid, ps),
+        bq,
+        aq == null ? null : Json.price(ask, ps),
+        aq,
+        lastPrice == null || lastPrice.isZero() ? null : lastPrice,
+        volume(volume, qs),
+        timeNanos);
+  }
+
+  private static Quantity nonZero(Quantity q) {
+    return q == null || q.isZero() ? null : q;
+  }
+
+  /**
+   * Volume at the quantity scale, or at its own scale when it has finer non-zero digits (the step
+   * size changed within the 24 h window): still exact, and one odd figure never fails the ticker.
+   */
+  private static Quantity volume(String text, int scale) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Quantity.parse(text, scale);
+    } catch (NumberFormatException finerThanStep) {
+      return Quantity.parse(text);
+    }
   }
 
   static long serverTime(byte[] body) throws IOException {
