@@ -80,7 +80,9 @@ class KucoinConfigTest {
           VenueConfig.builder("kucoin").restUrl(venue.server.url("/").toString()).build();
       ExchangeClient client = new KucoinExchangeProvider().create(venue.kit.context(config));
       try {
-        assertThat(client.capabilities()).containsExactly(Capability.ORDER_BOOK_STREAM);
+        assertThat(client.capabilities())
+            .containsExactlyInAnyOrder(
+                Capability.ORDER_BOOK_STREAM, Capability.TICKER, Capability.BOOK_SNAPSHOT);
         client.start();
         venue.events().await(InstrumentsLoaded.class);
         assertThatThrownBy(() -> client.requestBalances())

@@ -10,7 +10,6 @@ import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
 import io.tradeserver.time.Scheduler;
 import io.tradeserver.venue.Backoff;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,7 +53,7 @@ final class AccountCommands {
         Endpoint.SYMBOLS.path,
         null,
         MarketParse.instruments(out.venue),
-        new Handler<>(RequestKind.INSTRUMENTS, null) {
+        new ReportingCallback<>(out, RequestKind.INSTRUMENTS, null) {
           @Override
           public void onSuccess(List<Instrument> list) {
             List<Instrument> all = list == null ? List.of() : list;
@@ -84,7 +83,7 @@ final class AccountCommands {
         Endpoint.ACCOUNTS.path + "?type=trade",
         null,
         MarketParse.BALANCES,
-        new Handler<>(RequestKind.BALANCES, null) {
+        new ReportingCallback<>(out, RequestKind.BALANCES, null) {
           @Override
           public void onSuccess(List<Balance> list) {
             out.emit(new Balances(out.venue, list == null ? List.of() : list, true, out.now()));
@@ -106,7 +105,7 @@ final class AccountCommands {
         Endpoint.OPEN_ORDER_SYMBOLS.path,
         null,
         OrderParse.SYMBOLS_WITH_OPEN_ORDERS,
-        new Handler<>(RequestKind.OPEN_ORDERS, null) {
+        new ReportingCallback<>(out, RequestKind.OPEN_ORDERS, null) {
           @Override
           public void onSuccess(List<String> symbols) {
             allOpenOrders(symbols == null ? List.of() : symbols);
@@ -155,7 +154,7 @@ final class AccountCommands {
         Endpoint.OPEN_ORDERS.path + "?symbol=" + symbol,
         null,
         OrderParse.reports(out.venue, instruments, out::now),
-        new Handler<>(RequestKind.OPEN_ORDERS, scope) {
+        new ReportingCallback<>(out, RequestKind.OPEN_ORDERS, scope) {
           @Override
           public void onSuccess(List<OrderStatusReport> list) {
             done.accept(list == null ? List.of() : list);
@@ -184,7 +183,7 @@ final class AccountCommands {
           Endpoint.CANCEL_SYMBOL.path + "?symbol=" + instrument.nativeSymbol(),
           null,
           OrderParse.IGNORE,
-          new Handler<>(RequestKind.CANCEL_ALL, instrument.id()) {
+          new ReportingCallback<>(out, RequestKind.CANCEL_ALL, instrument.id()) {
             @Override
             public void onSuccess(Object ignored) {}
           });
@@ -195,7 +194,7 @@ final class AccountCommands {
         Endpoint.CANCEL_ALL.path,
         null,
         OrderParse.CANCEL_ALL_FAILURES,
-        new Handler<>(RequestKind.CANCEL_ALL, null) {
+        new ReportingCallback<>(out, RequestKind.CANCEL_ALL, null) {
           @Override
           public void onSuccess(List<String> failed) {
             if (failed != null && !failed.isEmpty()) {
@@ -203,35 +202,5 @@ final class AccountCommands {
             }
           }
         });
-  }
-
-  /** Reports every failure of a non-order request as {@code RequestFailed}. */
-  private abstract class Handler<T> implements RestCallback<T> {
-    private final RequestKind kind;
-    private final InstrumentId id;
-
-    Handler(RequestKind kind, InstrumentId id) {
-      this.kind = kind;
-      this.id = id;
-    }
-
-    @Override
-    public void onError(VenueError e) {
-      failed(OrderCommands.retryable(e), e.describe());
-    }
-
-    @Override
-    public void onFailure(IOException e, boolean notSent) {
-      failed(true, e.toString());
-    }
-
-    @Override
-    public void onThrottled(long waitNanos) {
-      failed(true, "local rate limit: retry in " + waitNanos / 1_000_000 + " ms");
-    }
-
-    void failed(boolean retryable, String detail) {
-      out.requestFailed(kind, id, null, retryable, detail);
-    }
   }
 }

@@ -9,6 +9,12 @@ enum Endpoint {
   SERVER_TIME("GET", "/api/v1/timestamp", Pool.PUBLIC, 3, false, false),
   SYMBOLS("GET", "/api/v2/symbols", Pool.PUBLIC, 4, false, false),
   TICKER("GET", "/api/v1/market/orderbook/level1", Pool.PUBLIC, 2, false, false),
+  /**
+   * Partial books ("Get Part OrderBook", {@code level2_{size}}): the specification charges 2 for
+   * either size; KuCoin's older page (docs/rest/spot-trading/market-data) said 4 for 100, and the
+   * {@code gw-ratelimit-remaining} header corrects the local count either way.
+   */
+  BOOK_TOP_20("GET", "/api/v1/market/orderbook/level2_20", Pool.PUBLIC, 2, false, false),
   BOOK_TOP_100("GET", "/api/v1/market/orderbook/level2_100", Pool.PUBLIC, 2, false, false),
   /** Full book; signed although it is market data. */
   BOOK_FULL("GET", "/api/v3/market/orderbook/level2", Pool.SPOT, 3, true, false),

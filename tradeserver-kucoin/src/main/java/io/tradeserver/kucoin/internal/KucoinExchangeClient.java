@@ -3,6 +3,7 @@ package io.tradeserver.kucoin.internal;
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.Channel;
 import io.tradeserver.event.OrderRejected;
+import io.tradeserver.event.RequestKind;
 import io.tradeserver.kucoin.KucoinConfig;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
@@ -14,14 +15,13 @@ import io.tradeserver.venue.NetworkFailures;
 import io.tradeserver.venue.ServerTime;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
  * The KuCoin spot {@link ExchangeClient}: HF order entry over signed REST, the private order and
- * balance stream, level-2 books on the public stream. Commands are non-blocking and thread-safe;
- * events are emitted on OkHttp and WebSocket threads.
+ * balance stream, level-2 books on the public stream, tickers and book snapshots on request.
+ * Commands are non-blocking and thread-safe; events are emitted on OkHttp and WebSocket threads.
  *
  * <p>Order requests use their own OkHttp client derived from the shared one: no silent retry (a
  * POST is never sent twice) and a dispatcher admitting {@code maxInFlightOrders} concurrent
@@ -40,6 +40,7 @@ public final class KucoinExchangeClient
   private final OrderCommands orders;
   private final AccountCommands account;
   private final MarketData market;
+  private final MarketRequests marketRequests;
   private final KucoinSocket privateSocket;
   private final Set<Capability> capabilities;
   private boolean started;
@@ -73,6 +74,7 @@ public final class KucoinExchangeClient
             context.scheduler(),
             config.fullBookSnapshot(),
             sink -> socket(Channel.MARKET_STREAM, rest, sink));
+    this.marketRequests = new MarketRequests(rest, out, config.hasCredentials());
     this.privateSocket = config.hasCredentials() ? privateSocket(rest) : null;
     this.capabilities = capabilities(config.hasCredentials());
   }
@@ -135,7 +137,8 @@ public final class KucoinExchangeClient
   }
 
   private static Set<Capability> capabilities(boolean trading) {
-    Set<Capability> c = EnumSet.of(Capability.ORDER_BOOK_STREAM);
+    Set<Capability> c =
+        EnumSet.of(Capability.ORDER_BOOK_STREAM, Capability.TICKER, Capability.BOOK_SNAPSHOT);
     if (trading) {
       c.addAll(
           EnumSet.of(
@@ -248,9 +251,34 @@ public final class KucoinExchangeClient
     market.subscribeBook(instrument, depth > 0 ? depth : config.bookDepth());
   }
 
-  /** The level-1 ticker; not part of the SPI (no ticker event), for embedding code and tools. */
-  public CompletableFuture<MarketParse.Ticker> ticker(Instrument instrument) {
-    return market.ticker(instrument);
+  /**
+   * One {@code Ticker} from KuCoin's level-1 endpoint: bid, ask, their sizes and the last price; no
+   * 24 h volume (null). Public: needs no credentials.
+   */
+  @Override
+  public void requestTicker(Instrument instrument) {
+    if (!refusedWhenClosed(RequestKind.TICKER, instrument)) {
+      marketRequests.ticker(instrument);
+    }
+  }
+
+  /**
+   * One {@code BookUpdate} of the top {@code depth} levels (the configured {@code bookDepth} when
+   * {@code depth <= 0}) from a REST snapshot; a subscribed book is not touched.
+   */
+  @Override
+  public void requestBook(Instrument instrument, int depth) {
+    if (!refusedWhenClosed(RequestKind.BOOK_SNAPSHOT, instrument)) {
+      marketRequests.book(instrument, depth > 0 ? depth : config.bookDepth());
+    }
+  }
+
+  /** After {@link #close()}, a request is answered by a non-retryable {@code RequestFailed}. */
+  private boolean refusedWhenClosed(RequestKind kind, Instrument instrument) {
+    if (closed) {
+      out.requestFailed(kind, instrument.id(), null, false, "client closed");
+    }
+    return closed;
   }
 
   private void require(Capability c) {

@@ -9,7 +9,6 @@ import io.tradeserver.time.Scheduler;
 import io.tradeserver.venue.Backoff;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Public market data: level-2 books on {@code /market/level2:{symbol}} kept by {@link BookSync},
- * snapshots from REST, resync with {@code VenueAlert(BOOK_RESYNC)} on any gap or reconnect, and the
- * level-1 ticker. Thread-safe: each book is guarded by its own monitor.
+ * snapshots from REST, resync with {@code VenueAlert(BOOK_RESYNC)} on any gap or reconnect.
+ * Thread-safe: each book is guarded by its own monitor.
  */
 final class MarketData implements KucoinSocket.Sink {
   private static final Logger log = LoggerFactory.getLogger(MarketData.class);
@@ -237,18 +236,6 @@ final class MarketData implements KucoinSocket.Sink {
   private void snapshotFailed(BookSync b, long gen, int attempt, String detail) {
     out.requestFailed(RequestKind.BOOK_SNAPSHOT, b.instrument.id(), null, true, detail);
     fetchSnapshot(b, gen, attempt + 1);
-  }
-
-  /** The level-1 ticker ({@code GET /api/v1/market/orderbook/level1}). */
-  CompletableFuture<MarketParse.Ticker> ticker(Instrument i) {
-    CompletableFuture<MarketParse.Ticker> f = new CompletableFuture<>();
-    rest.send(
-        Endpoint.TICKER,
-        Endpoint.TICKER.path + "?symbol=" + i.nativeSymbol(),
-        null,
-        MarketParse.ticker(i.priceScale(), i.quantityScale()),
-        Futures.callback(f));
-    return f;
   }
 
   /** Book state for tests and status. */

@@ -2,6 +2,7 @@ package io.tradeserver.kucoin.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import io.tradeserver.model.Balance;
+import io.tradeserver.model.BookSnapshot;
 import io.tradeserver.model.Decimals;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
@@ -9,6 +10,7 @@ import io.tradeserver.model.Price;
 import io.tradeserver.model.Quantity;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Readers for KuCoin's market and account REST data ({@code data} of the envelope), mapping venue
  * JSON straight into the domain: symbols, trade-account balances, WebSocket tokens, server time,
- * level-2 snapshots and the level-1 ticker.
+ * level-2 snapshots (full, or partial {@code level2_20}/{@code level2_100}) and the level-1 ticker.
  */
 final class MarketParse {
   private static final Logger log = LoggerFactory.getLogger(MarketParse.class);
@@ -31,7 +33,24 @@ final class MarketParse {
 
   /** A level-2 snapshot in units at the instrument's scales, best levels first. */
   record BookLevels(
-      long sequence, long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) {}
+      long sequence, long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) {
+
+    /** The best {@code depth} levels of each side as a domain snapshot (fewer when thinner). */
+    BookSnapshot top(Instrument i, int depth, long timeNanos) {
+      int b = Math.min(depth, bidPrices.length);
+      int a = Math.min(depth, askPrices.length);
+      return new BookSnapshot(
+          i.id(),
+          i.priceScale(),
+          i.quantityScale(),
+          Arrays.copyOf(bidPrices, b),
+          Arrays.copyOf(bidSizes, b),
+          Arrays.copyOf(askPrices, a),
+          Arrays.copyOf(askSizes, a),
+          sequence,
+          timeNanos);
+    }
+  }
 
   /** {@code GET /api/v1/market/orderbook/level1}. */
   record Ticker(
@@ -196,7 +215,10 @@ final class MarketParse {
   /** {@code GET /api/v1/timestamp}: epoch milliseconds. */
   static final Json.Reader<Long> SERVER_TIME = Json::longValue;
 
-  /** Level-2 snapshot ({@code /api/v3/market/orderbook/level2} or {@code level2_100}). */
+  /**
+   * Level-2 snapshot ({@code /api/v3/market/orderbook/level2}, {@code level2_20} or {@code
+   * level2_100}): prices and sizes exactly at the given scales, refusing extra digits.
+   */
   static Json.Reader<BookLevels> book(int priceScale, int sizeScale) {
     return p -> {
       long[] seq = {0};
@@ -274,19 +296,19 @@ final class MarketParse {
 
     void add(long price, long size) {
       if (n == prices.length) {
-        prices = java.util.Arrays.copyOf(prices, n * 2);
-        sizes = java.util.Arrays.copyOf(sizes, n * 2);
+        prices = Arrays.copyOf(prices, n * 2);
+        sizes = Arrays.copyOf(sizes, n * 2);
       }
       prices[n] = price;
       sizes[n++] = size;
     }
 
     long[] prices() {
-      return java.util.Arrays.copyOf(prices, n);
+      return Arrays.copyOf(prices, n);
     }
 
     long[] sizes() {
-      return java.util.Arrays.copyOf(sizes, n);
+      return Arrays.copyOf(sizes, n);
     }
   }
 }

@@ -13,6 +13,7 @@ import io.tradeserver.event.OrderCanceled;
 import io.tradeserver.event.OrderStatusReport;
 import io.tradeserver.event.RequestFailed;
 import io.tradeserver.event.RequestKind;
+import io.tradeserver.event.Ticker;
 import io.tradeserver.kucoin.MockKucoin;
 import io.tradeserver.model.Balance;
 import io.tradeserver.model.Fill;
@@ -251,19 +252,10 @@ class SignedRequestsTest extends KucoinTestBase {
     assertUnsigned(venue.requests("GET", "/api/v1/timestamp").get(0));
     assertUnsigned(venue.requests("GET", "/api/v2/symbols").get(0));
     venue.once("GET", "/api/v1/market/orderbook/level1", r -> json(fixture("ticker.json")));
-    MarketParse.Ticker t = client.ticker(btc).join();
+    client.requestTicker(btc);
+    events.await(Ticker.class);
     RecordedRequest r = venue.await("GET", "/api/v1/market/orderbook/level1", 1);
     assertUnsigned(r);
     assertThat(r.getTarget()).isEqualTo("/api/v1/market/orderbook/level1?symbol=BTC-USDT");
-    assertThat(t)
-        .isEqualTo(
-            new MarketParse.Ticker(
-                1729172965609L,
-                "14609309753",
-                Price.parse("67269"),
-                Price.parse("67267.5"),
-                Quantity.parse("0.000025"),
-                Price.parse("67267.6"),
-                Quantity.parse("1.24808993")));
   }
 }
