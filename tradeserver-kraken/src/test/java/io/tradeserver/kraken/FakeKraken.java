@@ -54,9 +54,17 @@ public final class FakeKraken extends Dispatcher implements AutoCloseable {
   public volatile boolean openOrdersScripted;
   public volatile String token = "G38a1tGFzqGiUCmnegBcm8d4nfP3tytiNQz6tkCBYXY";
 
-  /** One private or public request as received, with its decoded form fields. */
+  /**
+   * One private or public request as received, with its decoded form fields (from the body, or from
+   * the query of a public GET) and the raw encoded query ("" when none).
+   */
   public record Call(
-      String method, String path, String body, Map<String, String> form, String apiSign) {
+      String method,
+      String path,
+      String body,
+      Map<String, String> form,
+      String apiSign,
+      String query) {
     public String field(String name) {
       return form.get(name);
     }
@@ -135,7 +143,8 @@ public final class FakeKraken extends Dispatcher implements AutoCloseable {
             path,
             body,
             decode(path.contains("/public/") ? query(r) : body),
-            r.getHeaders().get("API-Sign"));
+            r.getHeaders().get("API-Sign"),
+            query(r));
     calls.add(call);
     if (path.startsWith("/0/private/")) {
       String problem = verify(call, r);

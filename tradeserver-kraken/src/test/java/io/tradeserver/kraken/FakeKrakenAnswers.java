@@ -12,6 +12,8 @@ final class FakeKrakenAnswers {
   static MockResponse answer(FakeKraken k, Call c) {
     return switch (c.method()) {
       case "AssetPairs" -> FakeKraken.json(FakeKraken.resource("asset-pairs.json"));
+      case "Ticker" -> FakeKraken.json(FakeKraken.resource("ticker.json"));
+      case "Depth" -> FakeKraken.json(FakeKraken.resource("depth.json"));
       case "GetWebSocketsToken" ->
           FakeKraken.json(
               "{\"error\":[],\"result\":{\"token\":\"" + k.token + "\",\"expires\":900}}");

@@ -10,6 +10,7 @@ import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.venue.NetworkFailures;
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,23 @@ final class AdapterCore {
   /** A handler that parses the envelope and routes to {@code ok} or {@code failed}. */
   RestHandler handler(
       String method, String pair, Consumer<JsonNode> ok, Consumer<KrakenError> failed) {
+    return handler(method, ok, failed, error -> venueError(error, pair));
+  }
+
+  /**
+   * As {@link #handler} for a public market-data call. Kraken limits public calls per IP, not per
+   * API key, so a venue error only alerts: it does not snap or pause the per-key counters that
+   * private calls (balances, order lookups) depend on.
+   */
+  RestHandler publicHandler(String method, Consumer<JsonNode> ok, Consumer<KrakenError> failed) {
+    return handler(method, ok, failed, this::publicError);
+  }
+
+  private RestHandler handler(
+      String method,
+      Consumer<JsonNode> ok,
+      Consumer<KrakenError> failed,
+      Function<String, KrakenError> classify) {
     return new RestHandler() {
       @Override
       public void onResponse(int status, byte[] body) {
@@ -100,7 +118,7 @@ final class AdapterCore {
           return;
         }
         if (env.error() != null) {
-          deliver(failed, venueError(env.error(), pair));
+          deliver(failed, classify.apply(env.error()));
           return;
         }
         try {
@@ -116,6 +134,12 @@ final class AdapterCore {
         deliver(failed, networkError(e));
       }
     };
+  }
+
+  private KrakenError publicError(String error) {
+    KrakenError e = KrakenErrors.classify(error, now());
+    alert(e);
+    return e;
   }
 
   /** Classifies a Kraken error string and applies its side effects (limits, alerts). */

@@ -7,12 +7,9 @@ import io.tradeserver.event.Channel;
 import io.tradeserver.event.RequestFailed;
 import io.tradeserver.event.RequestKind;
 import io.tradeserver.event.VenueAlert;
-import io.tradeserver.model.Decimals;
 import io.tradeserver.model.Side;
 import io.tradeserver.venue.ReconnectingWebSocket;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,22 +121,11 @@ final class BookStream implements ReconnectingWebSocket.Handler, AutoCloseable {
 
   private static void apply(KrakenBook b, Side side, JsonNode levels) {
     for (JsonNode l : levels) {
-      b.set(side, units(l.path("price"), b.priceScale()), units(l.path("qty"), b.quantityScale()));
+      b.set(
+          side,
+          MarketDataParse.units(l.path("price"), b.priceScale()),
+          MarketDataParse.units(l.path("qty"), b.quantityScale()));
     }
-  }
-
-  /** Exact units of a JSON number (an exact BigDecimal node) or numeric string. */
-  private static long units(JsonNode n, int scale) {
-    if (n.isBigDecimal()) {
-      return n.decimalValue()
-          .setScale(scale, RoundingMode.UNNECESSARY)
-          .unscaledValue()
-          .longValueExact();
-    }
-    if (n.isIntegralNumber()) {
-      return Decimals.fromBigDecimal(BigDecimal.valueOf(n.longValue()), scale);
-    }
-    return Decimals.parse(n.asText(), scale);
   }
 
   private void resync(ReconnectingWebSocket.Session session, KrakenBook b, String why) {

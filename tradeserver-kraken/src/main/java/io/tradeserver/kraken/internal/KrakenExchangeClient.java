@@ -19,9 +19,9 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * Kraken spot {@link ExchangeClient}: REST order entry and reads, WebSocket v2 book and executions
- * streams, CancelAllOrdersAfter as the dead-man switch. Commands are non-blocking and thread-safe;
- * every outcome is an event on the context's listener.
+ * Kraken spot {@link ExchangeClient}: REST order entry and reads, REST ticker and book snapshots,
+ * WebSocket v2 book and executions streams, CancelAllOrdersAfter as the dead-man switch. Commands
+ * are non-blocking and thread-safe; every outcome is an event on the context's listener.
  *
  * <p>Private calls use an order client derived from the shared OkHttp client that never retries by
  * itself, times out after {@code requestTimeout} and has its own dispatcher ({@code maxRequests},
@@ -35,6 +35,7 @@ public final class KrakenExchangeClient
   private final QueryCommands queries;
   private final OrderCommands orders;
   private final BookStream books;
+  private final MarketDataRequests marketData;
   private final ExecutionStream executions;
   private final Backoff instrumentBackoff = Backoff.defaults();
   private final AtomicBoolean started = new AtomicBoolean();
@@ -65,12 +66,14 @@ public final class KrakenExchangeClient
     this.queries = new QueryCommands(core);
     this.orders = new OrderCommands(core, queries);
     this.books = new BookStream(core);
+    this.marketData = new MarketDataRequests(core);
     this.executions = config.hasCredentials() ? new ExecutionStream(core, queries) : null;
     this.capabilities = capabilities(config.hasCredentials());
   }
 
   private static Set<Capability> capabilities(boolean trading) {
-    Set<Capability> c = EnumSet.of(Capability.ORDER_BOOK_STREAM);
+    Set<Capability> c =
+        EnumSet.of(Capability.ORDER_BOOK_STREAM, Capability.TICKER, Capability.BOOK_SNAPSHOT);
     if (trading) {
       c.addAll(
           EnumSet.of(
@@ -192,6 +195,23 @@ public final class KrakenExchangeClient
       return;
     }
     books.subscribe(m, Math.max(1, Math.min(depth, 1000)));
+  }
+
+  /** One {@code Ticker} from REST {@code Ticker}, or one {@code RequestFailed(TICKER)}. */
+  @Override
+  public void requestTicker(Instrument instrument) {
+    marketData.requestTicker(instrument);
+  }
+
+  /**
+   * One {@code BookUpdate} from REST {@code Depth} ({@code count} = depth, at most 500), or one
+   * {@code RequestFailed(BOOK_SNAPSHOT)}; a subscribed book is not affected.
+   *
+   * @throws IllegalArgumentException when {@code depth < 1}
+   */
+  @Override
+  public void requestBook(Instrument instrument, int depth) {
+    marketData.requestBook(instrument, depth);
   }
 
   /**

@@ -3,9 +3,12 @@ package io.tradeserver.kraken.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,6 +30,15 @@ final class KrakenRest implements AutoCloseable {
   private static final String USER_AGENT = "tradeserver-kraken/0.1";
 
   private final String baseUrl;
+
+  /**
+   * Endpoint URLs, each parsed once from {@code baseUrl + path} on first use instead of on every
+   * request: public ones by method, private ones by path. The method names are constants, so both
+   * stay small.
+   */
+  private final Map<String, HttpUrl> publicUrls = new ConcurrentHashMap<>();
+
+  private final Map<String, HttpUrl> privateUrls = new ConcurrentHashMap<>();
   private final OkHttpClient publicHttp;
   private final OkHttpClient privateHttp;
   private final Signer signer;
@@ -55,9 +67,33 @@ final class KrakenRest implements AutoCloseable {
 
   /** GET {@code /0/public/<method>?<query>}; {@code query} is already encoded, or empty. */
   void publicGet(String method, String query, RestHandler handler) {
-    String url = baseUrl + "/0/public/" + method + (query.isEmpty() ? "" : "?" + query);
-    Request r = new Request.Builder().url(url).header("User-Agent", USER_AGENT).get().build();
+    Request r =
+        new Request.Builder()
+            .url(publicUrl(method, query))
+            .header("User-Agent", USER_AGENT)
+            .get()
+            .build();
     publicHttp.newCall(r).enqueue(new Delivery(handler, false));
+  }
+
+  /** {@code <baseUrl>/0/public/<method>[?<query>]}; {@code query} is already encoded, or empty. */
+  HttpUrl publicUrl(String method, String query) {
+    HttpUrl endpoint = publicUrls.computeIfAbsent(method, m -> parse(baseUrl + "/0/public/" + m));
+    return query.isEmpty() ? endpoint : endpoint.newBuilder().encodedQuery(query).build();
+  }
+
+  /** {@code <baseUrl><path>} for a private path ({@code /0/private/AddOrder}). */
+  HttpUrl privateUrl(String path) {
+    return privateUrls.computeIfAbsent(path, p -> parse(baseUrl + p));
+  }
+
+  /**
+   * Parses exactly as {@code Request.Builder.url(String)} did per request before the URLs were
+   * cached (including its ws/wss to http/https mapping), so requests go to the same URLs and an
+   * invalid base URL still fails on the request that uses it.
+   */
+  private static HttpUrl parse(String url) {
+    return new Request.Builder().url(url).build().url();
   }
 
   /**
@@ -123,7 +159,7 @@ final class KrakenRest implements AutoCloseable {
       String sign = signer.sign(p.pathBytes, nonceBytes, bytes);
       request =
           new Request.Builder()
-              .url(baseUrl + p.path)
+              .url(privateUrl(p.path))
               .header("API-Key", signer.apiKey())
               .header("API-Sign", sign)
               .header("User-Agent", USER_AGENT)
