@@ -268,8 +268,11 @@ public final class KucoinExchangeClient
    */
   @Override
   public void requestBook(Instrument instrument, int depth) {
+    if (depth < 1) {
+      throw new IllegalArgumentException("depth must be at least 1: " + depth);
+    }
     if (!refusedWhenClosed(RequestKind.BOOK_SNAPSHOT, instrument)) {
-      marketRequests.book(instrument, depth > 0 ? depth : config.bookDepth());
+      marketRequests.book(instrument, depth);
     }
   }
 

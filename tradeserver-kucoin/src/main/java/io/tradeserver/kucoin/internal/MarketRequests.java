@@ -94,7 +94,7 @@ final class MarketRequests {
               return;
             }
             long now = out.now();
-            out.emit(new BookUpdate(out.venue, levels.top(i, depth, now), now));
+            out.emit(BookUpdate.requested(out.venue, levels.top(i, depth, now), now));
           }
         });
   }
