@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.BookUpdate;
+import io.tradeserver.event.Channel;
+import io.tradeserver.event.ConnectionEvent;
+import io.tradeserver.event.ConnectionState;
 import io.tradeserver.event.VenueAlert;
 import io.tradeserver.event.VenueEvent;
 import io.tradeserver.kucoin.Frames;
@@ -117,6 +120,9 @@ class BookStreamTest extends KucoinTestBase {
     venue.once(
         "GET", "/api/v3/market/orderbook/level2", r -> json(snapshot(50, "[\"2.0\",\"1\"]", "")));
     venue.publicWs.latest().close(1001, "going away");
+    events.await(
+        ConnectionEvent.class,
+        e -> e.channel() == Channel.MARKET_STREAM && e.state() == ConnectionState.DISCONNECTED);
     advanceUntil(
         () -> venue.requests("POST", "/api/v1/bullet-public").size() == 2, "a new public token");
     BookUpdate after = events.await(BookUpdate.class, u -> u.book().sequence() == 50);

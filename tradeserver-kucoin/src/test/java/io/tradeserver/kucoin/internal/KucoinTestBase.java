@@ -64,17 +64,22 @@ abstract class KucoinTestBase {
   /**
    * Advances the manual scheduler in 250 ms steps (at most 10 s of venue time) until {@code done}
    * holds: timers such as the reconnect backoff are scheduled by network threads, so the test
-   * cannot know the exact moment to advance.
+   * cannot know the exact moment to advance. Steps are at least 25 ms of real time apart, so a busy
+   * machine's network threads get to schedule their timers before the venue time runs out.
    */
   protected void advanceUntil(java.util.function.BooleanSupplier done, String what) {
     long[] steps = {0};
+    long[] lastStep = {0};
     io.tradeserver.testing.Await.until(
-        java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofSeconds(10),
         () -> {
           if (done.getAsBoolean()) {
             return true;
           }
-          if (steps[0]++ < 40) {
+          long now = System.nanoTime();
+          if (steps[0] < 40 && now - lastStep[0] >= 25_000_000L) {
+            steps[0]++;
+            lastStep[0] = now;
             venue.kit.scheduler.advance(java.time.Duration.ofMillis(250));
           }
           return false;

@@ -33,6 +33,9 @@ class ReconnectTest extends KucoinTestBase {
     int accountsBefore = 2;
 
     venue.privateWs.latest().close(1001, "service restart");
+    events.await(
+        ConnectionEvent.class,
+        e -> e.channel() == Channel.PRIVATE_STREAM && e.state() == ConnectionState.DISCONNECTED);
     advanceUntil(() -> venue.requests("GET", "/ws/private").size() == 2, "a second connection");
     venue.awaitStreamUp(Channel.PRIVATE_STREAM, 2);
     OpenOrders open = events.await(OpenOrders.class, o -> afterReconnect(o));
