@@ -192,7 +192,7 @@ class BinanceMarketDataTest {
     long now = kit.clock.nanos();
     assertThat(u)
         .isEqualTo(
-            new BookUpdate(
+            BookUpdate.requested(
                 "binance",
                 book(1027024, now, new long[] {4_000_000, 431_000}, new long[] {4_000_002, 12_000}),
                 now));
@@ -267,6 +267,7 @@ class BinanceMarketDataTest {
     // The live book continues from 102, untouched by the snapshot at 500.
     s.send(depthEvent(103, 103, "[]", levels("3.100000", "7.000")));
     BookUpdate live = kit.listener.await(BookUpdate.class, b -> b.book().sequence() == 103);
+    assertThat(live.requested()).isFalse();
     assertThat(live.book())
         .isEqualTo(
             book(

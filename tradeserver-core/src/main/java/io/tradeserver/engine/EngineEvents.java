@@ -81,6 +81,10 @@ final class EngineEvents implements VenueEventHandler, OrderListener, OrderGatew
 
   @Override
   public void onBookUpdate(BookUpdate e) {
+    if (e.requested()) { // a one-off REST snapshot: for whoever asked, not for risk
+      engine.publisher.onVenueEvent(e);
+      return;
+    }
     VenueState v = engine.venues.get(e.venue());
     if (v == null) {
       return;

@@ -156,7 +156,11 @@ public final class PaperExchangeClient implements ExchangeClient, EngineDriven, 
   // ---- live data, any thread -----------------------------------------------------------------
 
   private void onLive(VenueEvent e) {
-    if (e instanceof BookUpdate || e instanceof TradeTick || e instanceof InstrumentsLoaded) {
+    if (e instanceof BookUpdate b && b.requested()) {
+      context.listener().onEvent(e); // a one-off snapshot: never the book paper orders match on
+    } else if (e instanceof BookUpdate
+        || e instanceof TradeTick
+        || e instanceof InstrumentsLoaded) {
       market.add(e); // before the engine sees it, so the paper book is never behind the engine's
       context.listener().onEvent(e);
     } else if (isMarketData(e) || e instanceof io.tradeserver.event.Ticker) {

@@ -244,7 +244,7 @@ public final class SimExchangeClient implements ExchangeClient, EngineDriven {
     commands.add(
         () ->
             emit(
-                new BookUpdate(
+                BookUpdate.requested(
                     venue(), books.get(instrument.symbol()).snapshot(depth, sent()), sent()),
                 false));
   }

@@ -3,6 +3,7 @@ package io.tradeserver.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradeserver.engine.ArbitrageOutcome.Result;
+import io.tradeserver.event.BookUpdate;
 import io.tradeserver.model.Order;
 import io.tradeserver.model.Side;
 import io.tradeserver.paper.PaperExchangeClient;
@@ -95,6 +96,18 @@ class ArbitragePartialFillTest {
     // 6430 - 6.43 - 1920 - 1.92 - 4501.70 - 4.5017
     assertThat(out.realizedPnl()).isEqualByComparingTo("-4.5517");
     assertThat(rec.of(ArbitrageOutcome.class)).hasSize(1);
+  }
+
+  @Test
+  void aRequestedSnapshotReachesListenersButMovesNeitherTheBookNorArbitrage() {
+    pb.created().requestedBook("BTC-USDT", levels("64300.00", "0.2"), levels("64310.00", "1"));
+    step(2);
+    assertThat(rec.of(BookUpdate.class)).anyMatch(BookUpdate::requested);
+    assertThat(rec.of(ArbitrageOpportunity.class)).isEmpty();
+    // The same book from the subscription crosses pa's ask: the detector does see that one.
+    pb.created().book("BTC-USDT", levels("64300.00", "0.2"), levels("64310.00", "1"));
+    step(2);
+    assertThat(rec.of(ArbitrageOpportunity.class)).hasSize(1);
   }
 
   private static String[][] levels(String price, String qty) {

@@ -37,6 +37,8 @@ class SimMarketDataTest {
     assertThat(t.bid().isBelow(t.ask())).isTrue();
     BookUpdate snapshot = kit.listener.await(BookUpdate.class, b -> b.book().bidDepth() == 3);
     assertThat(snapshot.book().askDepth()).isEqualTo(3);
+    assertThat(snapshot.requested()).isTrue();
+    assertThat(streamed.requested()).isFalse();
     assertThat(snapshot.book().bestBid()).isEqualTo(t.bid());
   }
 }

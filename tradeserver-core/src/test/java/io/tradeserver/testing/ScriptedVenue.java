@@ -87,6 +87,15 @@ public final class ScriptedVenue implements ExchangeClient {
 
   /** Emits a full book: {@code {price, quantity}} pairs, best first on each side. */
   public void book(String symbol, String[][] bids, String[][] asks) {
+    emitBook(symbol, bids, asks, false);
+  }
+
+  /** Emits a book as the answer to a {@code requestBook}. */
+  public void requestedBook(String symbol, String[][] bids, String[][] asks) {
+    emitBook(symbol, bids, asks, true);
+  }
+
+  private void emitBook(String symbol, String[][] bids, String[][] asks, boolean requested) {
     Instrument in = instrument(symbol);
     OrderBook b = OrderBook.of(in);
     for (String[] l : bids) {
@@ -97,7 +106,7 @@ public final class ScriptedVenue implements ExchangeClient {
     }
     long now = context.clock().nanos();
     b.updatedNanos(now);
-    emit(new BookUpdate(venue(), b.snapshot(1000, now), now));
+    emit(new BookUpdate(venue(), b.snapshot(1000, now), now, requested));
   }
 
   /** Emits a public trade. */

@@ -139,7 +139,7 @@ class KrakenMarketDataTest {
             units("80100000", "100000000", "25000000"),
             0,
             now);
-    assertThat(awaitAnswers(1)).containsExactly(new BookUpdate("kraken", top3, now));
+    assertThat(awaitAnswers(1)).containsExactly(BookUpdate.requested("kraken", top3, now));
   }
 
   @Test

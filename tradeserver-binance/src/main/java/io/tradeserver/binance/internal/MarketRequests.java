@@ -54,7 +54,7 @@ final class MarketRequests {
             body -> {
               DepthData d = StreamParse.snapshot(body, inst);
               long now = out.now();
-              out.emit(new BookUpdate(out.venue(), d.snapshot(inst, depth, now), now));
+              out.emit(BookUpdate.requested(out.venue(), d.snapshot(inst, depth, now), now));
             },
             (detail, retryable) ->
                 out.requestFailed(RequestKind.BOOK_SNAPSHOT, inst.id(), null, retryable, detail)));

@@ -61,7 +61,7 @@ final class MarketDataRequests {
         RequestKind.BOOK_SNAPSHOT,
         d -> {
           long now = core.now();
-          core.emit(new BookUpdate(core.venue, MarketDataParse.depth(m, d, count, now), now));
+          core.emit(BookUpdate.requested(core.venue, MarketDataParse.depth(m, d, count, now), now));
         });
   }
 

@@ -148,10 +148,12 @@ class MarketRequestsTest extends KucoinTestBase {
     client.requestBook(btc, 1);
     BookUpdate snapshot = events.await(BookUpdate.class, b -> b.book().sequence() == 14610502970L);
     assertThat(snapshot.book().bidPrices()).containsExactly(669_764);
+    assertThat(snapshot.requested()).isTrue();
 
     // The live book continues from its own sequence 10, untouched by the snapshot.
     venue.publicWs.push(Frames.l2(11, 11, "[\"102.0\",\"4\",\"11\"]", ""));
     BookUpdate live = events.await(BookUpdate.class, b -> b.book().sequence() == 11);
+    assertThat(live.requested()).isFalse();
     assertThat(live.book().bidPrices()).containsExactly(1000, 990);
     assertThat(live.book().askPrices()).containsExactly(1010, 1020);
     assertThat(only(BookUpdate.class, VenueAlert.class))
