@@ -30,14 +30,16 @@ final class QueryCommands {
     this.core = core;
   }
 
-  /** GET AssetPairs; {@code then} runs after InstrumentsLoaded, or {@code failed}. */
+  /**
+   * GET AssetPairs (public: a rate-limit answer leaves the per-key counters alone); {@code then}
+   * runs after InstrumentsLoaded, or {@code failed}.
+   */
   void loadInstruments(Runnable then, Consumer<KrakenError> failed) {
     core.rest.publicGet(
         "AssetPairs",
         "",
-        core.handler(
+        core.publicHandler(
             "AssetPairs",
-            null,
             r -> {
               List<Market> markets = KrakenParse.markets(core.venue, r);
               core.markets.replace(markets);
