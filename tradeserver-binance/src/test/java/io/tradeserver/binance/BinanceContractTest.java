@@ -138,6 +138,11 @@ class BinanceContractTest extends ExchangeClientContractTest {
     }
 
     @Override
+    public void reportNextQueryNotFound(String clientOrderId) {
+      venue.script("GET /api/v3/order", 400, "{\"code\":-2013,\"msg\":\"Order does not exist.\"}");
+    }
+
+    @Override
     public void reportNextQuery(
         OrderRequest order, OrderStatus status, Quantity filled, Price averagePrice) {
       venue.script(

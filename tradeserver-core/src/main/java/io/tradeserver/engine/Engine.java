@@ -39,6 +39,10 @@ final class Engine {
   private final EngineConfig config;
   final Map<String, VenueState> venues;
   private final MpscArrayQueue<Signal> signals;
+  // Signal ids offered as redeliveries and not yet processed; empty in normal running, so the
+  // engine thread's check is one read.
+  private final java.util.Set<String> redeliveries =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final MpscArrayQueue<VenueEvent> venueInbox;
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final ArrayDeque<VenueEvent> local = new ArrayDeque<>();
@@ -127,6 +131,16 @@ final class Engine {
     }
     wake();
     return OfferResult.ACCEPTED;
+  }
+
+  /** As {@link #offer}, for a signal that may have been decided by an instance that crashed. */
+  OfferResult offerRedelivery(Signal s) {
+    redeliveries.add(s.signalId());
+    OfferResult r = offer(s);
+    if (r != OfferResult.ACCEPTED) {
+      redeliveries.remove(s.signalId());
+    }
+    return r;
   }
 
   /** The sink adapters write to. On the engine thread it defers to the end of the current step. */
@@ -233,7 +247,7 @@ final class Engine {
     for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
       stats.signalNanos = s.receivedNanos();
       try {
-        processor.onSignal(s);
+        processor.onSignal(s, !redeliveries.isEmpty() && redeliveries.remove(s.signalId()));
       } catch (RuntimeException ex) {
         failed("signal " + s.signalId(), ex);
         stats.signalsRejected++;

@@ -22,9 +22,11 @@ import java.util.Map;
 
 /**
  * Signal → order on the engine thread: refuse repeats, pick the venue (given or routed), size,
- * build the request with a fresh client order id, run risk, and hand it to the order manager. A
- * signal that cannot become an order is a {@link SignalRejected}; a risk denial is a REJECTED order
- * carrying the code.
+ * build the request with the client order id derived from the signal ({@link
+ * ClientOrderIds#forSignal}), run risk, and hand it to the order manager. A signal that cannot
+ * become an order is a {@link SignalRejected}; a risk denial is a REJECTED order carrying the code.
+ * A redelivered signal (one an instance that crashed may already have sent) goes to the order
+ * manager to be checked at the venue before it is sent.
  */
 final class SignalProcessor {
   private final Clock clock;
@@ -40,6 +42,7 @@ final class SignalProcessor {
   private final EngineStats stats;
   private final Publisher publisher;
   private final String[] why = new String[1];
+  private boolean redelivered; // of the signal being processed
 
   SignalProcessor(
       Clock clock,
@@ -68,6 +71,15 @@ final class SignalProcessor {
   }
 
   void onSignal(Signal s) {
+    onSignal(s, false);
+  }
+
+  /**
+   * @param redelivered the transport delivered it before, maybe to an instance that sent its order
+   *     and crashed before acknowledging
+   */
+  void onSignal(Signal s, boolean redelivered) {
+    this.redelivered = redelivered;
     stats.signals++;
     long now = clock.nanos();
     if (!deduper.firstTime(s.signalId(), now)) {
@@ -154,11 +166,24 @@ final class SignalProcessor {
       }
       return;
     }
-    orders.submit(forVenue(r.order(), v), r.adjustment(), route);
+    if (redelivered) {
+      orders.submitAfterCheck(forVenue(r.order(), v), r.adjustment(), route);
+    } else {
+      orders.submit(forVenue(r.order(), v), r.adjustment(), route);
+    }
     stats.ordersSent++;
     if (s.receivedNanos() > 0) {
       stats.signalToSubmit.record(clock.nanos() - s.receivedNanos());
     }
+  }
+
+  /**
+   * The signal's own id, unless an order of that id is still remembered (the strategy reused a
+   * signal id after the duplicate window): then a fresh one.
+   */
+  private String orderId(Signal s) {
+    String id = ClientOrderIds.forSignal(s.strategy(), s.signalId());
+    return orders.contains(id) ? ids.next() : id;
   }
 
   /**
@@ -198,7 +223,7 @@ final class SignalProcessor {
     }
     TimeInForce tif = s.type() == OrderType.MARKET ? TimeInForce.IOC : s.timeInForce();
     return new OrderRequest(
-        ids.next(),
+        orderId(s),
         in,
         s.side(),
         s.type(),

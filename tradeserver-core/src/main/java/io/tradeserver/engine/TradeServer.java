@@ -73,6 +73,18 @@ public final class TradeServer implements AutoCloseable {
   }
 
   /**
+   * Queues a signal that was delivered before, possibly to an instance that sent its order and
+   * crashed before acknowledging it (a JetStream redelivery). If this process has not seen the
+   * signal, its order, named as on every instance ({@code ClientOrderIds.forSignal}), is first
+   * looked up at the venue: found, it is tracked as it stands there; not found, it is sent. So a
+   * crash between sending and acknowledging never trades a signal twice. A routed signal is looked
+   * up on the venue the router picks this time. Otherwise as {@link #offer}.
+   */
+  public OfferResult offerRedelivery(Signal signal) {
+    return engine.offerRedelivery(signal);
+  }
+
+  /**
    * Records a signal that could not even be parsed, so it is counted and published as a dead
    * letter.
    */

@@ -7,6 +7,12 @@ import io.tradeserver.time.Clock;
  * at most 18 characters of {@code [0-9A-Za-z]} (Kraken's {@code cl_ord_id} free-text limit is the
  * strictest; Binance allows 36 of {@code [A-Za-z0-9-_]}, KuCoin 40).
  *
+ * <p>Two kinds. An order made from a signal gets {@link #forSignal}: 18 characters derived from the
+ * strategy and signal id alone, so any instance that receives the same signal again (a JetStream
+ * redelivery after a crash) names its order the same and can ask the venue whether it already
+ * exists. Every other order (arbitrage legs, flattening, a signal id reused while its first order
+ * is still remembered) gets {@link #next}: 16 characters, so the kinds never collide.
+ *
  * <p>Layout: one node character (distinct per TradeServer instance sharing an account), seven
  * characters of base-62 session start time in milliseconds (so a restart, even within the same
  * second, gets a new session) and eight base-62 characters of the session's sequence number passed
@@ -58,6 +64,53 @@ public final class ClientOrderIds {
       v /= 62;
     }
     return new String(buf);
+  }
+
+  /**
+   * The id of the order made from {@code signalId} of {@code strategy}: 18 base-62 characters of
+   * two independent 64-bit hashes (53 bits each, so a collision among a billion signals has odds of
+   * about 10^-14). The same inputs give the same id in every process and version.
+   */
+  public static String forSignal(String strategy, String signalId) {
+    long h1 = hash(strategy, signalId, 0x9E3779B97F4A7C15L);
+    long h2 = hash(strategy, signalId, 0xC2B2AE3D27D4EB4FL);
+    char[] buf = new char[MAX_LENGTH];
+    digits(h1 >>> 11, buf, 0, 9);
+    digits(h2 >>> 11, buf, 9, 9);
+    return new String(buf);
+  }
+
+  private static void digits(long v, char[] buf, int from, int n) {
+    for (int i = from + n - 1; i >= from; i--) {
+      buf[i] = DIGITS[(int) (v % 62)];
+      v /= 62;
+    }
+  }
+
+  private static long hash(String strategy, String signalId, long seed) {
+    long h = seed;
+    for (int i = 0, n = strategy.length(); i < n; i++) {
+      h = step(h, strategy.charAt(i));
+    }
+    h = step(h, 0x10000); // a separator no char can be: ("ab","c") and ("a","bc") differ
+    for (int i = 0, n = signalId.length(); i < n; i++) {
+      h = step(h, signalId.charAt(i));
+    }
+    return fmix(h ^ (strategy.length() * 31L + signalId.length()));
+  }
+
+  private static long step(long h, int c) {
+    return Long.rotateLeft(h ^ (c * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
+  }
+
+  /** MurmurHash3's 64-bit finalizer: every input bit affects every output bit. */
+  private static long fmix(long h) {
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /**

@@ -41,6 +41,8 @@ public final class ManagedOrder {
   int queryAttempts;
   long nextQueryNanos;
   boolean adopted;
+  boolean checking; // PENDING_NEW and looked up at the venue before it may be sent
+  boolean lookedUp; // was checked: counts as open from PENDING_NEW on
 
   ManagedOrder(OrderRequest request, long nowNanos) {
     this.request = request;

@@ -79,6 +79,40 @@ public final class OrderManager implements VenueEventHandler {
    * both shown in the order's events.
    */
   public ManagedOrder submit(OrderRequest request, String adjustment, String route) {
+    ManagedOrder o = register(request, adjustment, route);
+    send(o);
+    return o;
+  }
+
+  /**
+   * As {@link #submit(OrderRequest, String, String)} for an order an instance that crashed may
+   * already have sent under the same client order id (its signal was redelivered): the order stays
+   * PENDING_NEW while the venue is asked for it. A status report (or fill) means it is there and it
+   * is tracked from that state; the venue not finding it means it was never sent, and it is sent
+   * now. Without an answer after {@code notFoundQueries} queries it is REJECTED ({@code
+   * VENUE_UNAVAILABLE}), never sent blindly. A cancel meanwhile is sent to the venue as well.
+   */
+  public ManagedOrder submitAfterCheck(OrderRequest request, String adjustment, String route) {
+    ManagedOrder o =
+        register(request, adjustment == null ? CHECKING : adjustment + "; " + CHECKING, route);
+    o.checking = true;
+    o.lookedUp = true;
+    exposure.update(o, false, 0, true, o.remainingUnits());
+    timers.checking(o, clock.nanos());
+    return o;
+  }
+
+  /**
+   * Whether an order in {@code status} counts as open (for exposure, balances, open-order limits):
+   * PENDING_NEW only when it was looked up at the venue, where an earlier copy may be working.
+   */
+  private static boolean counts(ManagedOrder o, OrderStatus status) {
+    return status.isOpen() || (status == OrderStatus.PENDING_NEW && o.lookedUp);
+  }
+
+  private static final String CHECKING = "redelivered: looking for it at the venue before sending";
+
+  private ManagedOrder register(OrderRequest request, String adjustment, String route) {
     ManagedOrder o = new ManagedOrder(request, clock.nanos());
     if (orders.putIfAbsent(request.clientOrderId(), o) != null) {
       throw new IllegalStateException("client order id in use: " + request.clientOrderId());
@@ -86,6 +120,10 @@ public final class OrderManager implements VenueEventHandler {
     o.reasonDetail = adjustment;
     o.route = route;
     listener.onOrderChanged(o, null);
+    return o;
+  }
+
+  private void send(ManagedOrder o) {
     move(o, OrderEventType.SEND);
     o.sentNanos = o.updatedNanos;
     timers.sent(o);
@@ -98,7 +136,15 @@ public final class OrderManager implements VenueEventHandler {
               : RejectCode.VENUE_REJECTED;
       rejectWith(o, code, "not sent: " + e.getMessage());
     }
-    return o;
+  }
+
+  /** A checked order's lookups went unanswered: refuse it rather than risk a second copy. */
+  void checkFailed(ManagedOrder o) {
+    o.checking = false;
+    rejectWith(
+        o,
+        RejectCode.VENUE_UNAVAILABLE,
+        "redelivered: no answer to " + o.queryAttempts + " lookups at the venue; not sent");
   }
 
   /** Records an order refused before sending (a risk denial): one REJECTED event, no venue call. */
@@ -131,7 +177,9 @@ public final class OrderManager implements VenueEventHandler {
     if (o == null || o.status.isTerminal() || o.status == OrderStatus.PENDING_CANCEL) {
       return false;
     }
-    boolean send = o.status != OrderStatus.PENDING_NEW;
+    // A PENDING_NEW order is not at the venue, unless it is being checked for an earlier copy.
+    boolean send = o.status != OrderStatus.PENDING_NEW || o.checking;
+    o.checking = false;
     move(o, OrderEventType.CANCEL_REQUEST);
     if (send) {
       o.cancelNanos = clock.nanos();
@@ -289,6 +337,14 @@ public final class OrderManager implements VenueEventHandler {
   @Override
   public void onOrderNotFound(OrderNotFound e) {
     ManagedOrder o = orders.get(e.clientOrderId());
+    if (o != null && o.checking && o.status == OrderStatus.PENDING_NEW) {
+      // Redeliveries come after the consumer's ack wait, long after any earlier copy's request
+      // reached the venue, so one answer settles it.
+      o.checking = false;
+      o.reasonDetail = "redelivered: not found at the venue, sent";
+      send(o);
+      return;
+    }
     if (o == null || o.status != OrderStatus.UNKNOWN) {
       return; // SUBMITTED: the venue may not have processed it yet; the ack or timeout decides
     }
@@ -346,7 +402,7 @@ public final class OrderManager implements VenueEventHandler {
       o.syntheticUnits -= covered;
       credited -= covered; // already counted from a venue report
     }
-    boolean wasOpen = o.status.isOpen();
+    boolean wasOpen = counts(o, o.status);
     long oldRemaining = o.remainingUnits();
     if (credited > 0) {
       o.addFill(credited, f.price());
@@ -358,7 +414,7 @@ public final class OrderManager implements VenueEventHandler {
       anomaly("overfill", o + " trade " + f.tradeId());
     }
     boolean complete = o.quantityUnits() > 0 && o.filledUnits >= o.quantityUnits();
-    exposure.update(o, wasOpen, oldRemaining, o.status.isOpen(), o.remainingUnits());
+    exposure.update(o, wasOpen, oldRemaining, counts(o, o.status), o.remainingUnits());
     move(o, complete ? OrderEventType.FULL_FILL : OrderEventType.PARTIAL_FILL);
   }
 
@@ -374,7 +430,7 @@ public final class OrderManager implements VenueEventHandler {
       return true;
     }
     OrderStatus previous = o.status;
-    boolean wasOpen = previous.isOpen();
+    boolean wasOpen = counts(o, previous);
     long oldRemaining = o.remainingUnits();
     o.status = next;
     o.updatedNanos = clock.nanos();
@@ -382,7 +438,7 @@ public final class OrderManager implements VenueEventHandler {
       o.terminalNanos = o.updatedNanos;
       timers.terminal(o);
     }
-    exposure.update(o, wasOpen, oldRemaining, next.isOpen(), o.remainingUnits());
+    exposure.update(o, wasOpen, oldRemaining, counts(o, next), o.remainingUnits());
     listener.onOrderChanged(o, previous);
     return true;
   }

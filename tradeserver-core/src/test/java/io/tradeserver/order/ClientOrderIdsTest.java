@@ -66,4 +66,35 @@ class ClientOrderIdsTest {
     assertThat(ClientOrderIds.isValid("abc-def")).isFalse();
     assertThat(ClientOrderIds.isValid("1234567890123456789")).isFalse();
   }
+
+  @Test
+  void aSignalsIdIsTheSameInEveryProcessAndVersion() {
+    // Pinned: an instance of the next release must name a redelivered signal's order as this one
+    // did, or it cannot find the copy a crashed instance sent. Change only with a migration.
+    assertThat(ClientOrderIds.forSignal("mm", "r1"))
+        .isEqualTo(ClientOrderIds.forSignal("mm", "r1"));
+    assertThat(ClientOrderIds.forSignal("default", "sig-42")).isEqualTo(PINNED);
+    assertThat(ClientOrderIds.forSignal("ab", "c"))
+        .isNotEqualTo(ClientOrderIds.forSignal("a", "bc"));
+    assertThat(ClientOrderIds.forSignal("mm", "r1"))
+        .isNotEqualTo(ClientOrderIds.forSignal("mm2", "r1"));
+  }
+
+  private static final String PINNED = "NboItJ1NoTGq1Mu0Z8";
+
+  @Test
+  void signalIdsAreValidEighteenCharactersAndDoNotCollide() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 1_000_000; i++) {
+      String id = ClientOrderIds.forSignal("s", Integer.toString(i));
+      if (id.length() != 18 || !seen.add(id)) {
+        throw new AssertionError("signal " + i + ": " + id + " too short or a duplicate");
+      }
+    }
+    ClientOrderIds session = new ClientOrderIds(0, new TestClock());
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(ClientOrderIds.isValid(ClientOrderIds.forSignal("s", "x" + i))).isTrue();
+      assertThat(session.next()).hasSize(16); // the other kind: never the same length
+    }
+  }
 }

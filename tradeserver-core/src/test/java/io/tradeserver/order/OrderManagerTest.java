@@ -381,4 +381,63 @@ class OrderManagerTest {
     }
     return ids;
   }
+
+  // ---- a redelivered order is looked up before it is sent ----------------------------------
+
+  @Test
+  void aCheckedOrderTheVenueNeverHadIsSentOnce() {
+    om.submitAfterCheck(buy("a", "0.01"), null, null);
+    assertThat(calls).containsExactly("query a");
+    assertThat(om.get("a").status()).isEqualTo(OrderStatus.PENDING_NEW);
+    assertThat(om.exposure().of(BTC.id()).orders()).as("reserves while checked").isEqualTo(1);
+    om.onOrderNotFound(new OrderNotFound("v", BTC.id(), "a", clock.nanos()));
+    om.onOrderNotFound(new OrderNotFound("v", BTC.id(), "a", clock.nanos())); // a late duplicate
+    om.onOrderAccepted(ack("a"));
+    assertThat(calls).containsExactly("query a", "submit a");
+    assertThat(events).containsExactly("a PENDING_NEW", "a SUBMITTED", "a ACCEPTED");
+    assertThat(om.get("a").reasonDetail()).contains("not found at the venue, sent");
+  }
+
+  @Test
+  void aCheckedOrderTheVenueHasIsTrackedAsItStandsAndNeverSent() {
+    om.submitAfterCheck(buy("a", "0.01"), null, null);
+    om.submitAfterCheck(buy("b", "0.01"), null, null);
+    om.onOrderStatusReport(report("a", OrderStatus.ACCEPTED, "0"));
+    om.onOrderStatusReport(report("b", OrderStatus.FILLED, "0.01"));
+    clock.advance(Duration.ofSeconds(10));
+    om.onTimer(clock.nanos()); // no more lookups; b's fill is reconciled after the grace
+    assertThat(calls).containsExactly("query a", "query b");
+    assertThat(events)
+        .containsExactly(
+            "a PENDING_NEW",
+            "b PENDING_NEW",
+            "a ACCEPTED",
+            "b FILLED",
+            "b fill reconciled-b-1000 0.01000 reconciled");
+    assertThat(om.exposure().of(BTC.id()).orders()).isEqualTo(1);
+  }
+
+  @Test
+  void aCheckedOrderWithoutAnswersIsRejectedNotSentBlindly() {
+    om.submitAfterCheck(buy("a", "0.01"), null, null);
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      om.onTimer(clock.nanos());
+    }
+    assertThat(calls).containsExactly("query a", "query a", "query a");
+    assertThat(events).containsExactly("a PENDING_NEW", "a REJECTED VENUE_UNAVAILABLE");
+    om.onOrderNotFound(new OrderNotFound("v", BTC.id(), "a", clock.nanos())); // too late
+    assertThat(calls).doesNotContain("submit a");
+  }
+
+  @Test
+  void aCancelWhileCheckingReachesTheVenueAndTheOrderIsNeverSent() {
+    om.submitAfterCheck(buy("a", "0.01"), null, null);
+    assertThat(om.cancel("a")).isTrue();
+    om.onOrderNotFound(new OrderNotFound("v", BTC.id(), "a", clock.nanos()));
+    clock.advance(Duration.ofSeconds(10));
+    om.onTimer(clock.nanos());
+    assertThat(calls).containsExactly("query a", "cancel a");
+    assertThat(events).containsExactly("a PENDING_NEW", "a CANCELED");
+  }
 }

@@ -76,6 +76,9 @@ class SimContractTest extends ExchangeClientContractTest {
       public void reportOpenOrders(List<OrderRequest> orders) {} // the venue's own book of orders
 
       @Override
+      public void reportNextQueryNotFound(String clientOrderId) {} // it knows what it never got
+
+      @Override
       public void reportBalances(Map<String, String> free) {
         free.forEach(control::setBalance);
       }

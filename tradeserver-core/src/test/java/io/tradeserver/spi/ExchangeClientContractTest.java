@@ -9,6 +9,7 @@ import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OpenOrders;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.event.OrderCanceled;
+import io.tradeserver.event.OrderNotFound;
 import io.tradeserver.event.OrderRejected;
 import io.tradeserver.event.OrderStatusReport;
 import io.tradeserver.event.SubmitUnknown;
@@ -80,6 +81,12 @@ public abstract class ExchangeClientContractTest {
 
     /** Scripts the next open-orders request to list exactly these orders as working. */
     void reportOpenOrders(List<OrderRequest> orders);
+
+    /**
+     * Scripts the venue's documented answer to a query for an order it never received (a stateful
+     * mock may already answer so: then nothing to do).
+     */
+    void reportNextQueryNotFound(String clientOrderId);
 
     /**
      * Scripts the next balance request; {@code free} maps asset to free amount (nothing locked).
@@ -309,6 +316,18 @@ public abstract class ExchangeClientContractTest {
     assertThat(fixture.submissionsOf(order.clientOrderId()))
         .as("order sent exactly once")
         .isEqualTo(1);
+  }
+
+  @Test
+  void queryingAnOrderTheVenueNeverHadAnswersNotFound() {
+    // The engine relies on this to send a redelivered signal's order only when no earlier copy
+    // exists (and to declare an UNKNOWN order never placed).
+    String never = "neverSent" + System.nanoTime() % 1_000_000_000L;
+    fixture.reportNextQueryNotFound(never);
+    client.queryOrder(instrument, never);
+    events.await(OrderNotFound.class, e -> e.clientOrderId().equals(never), Duration.ofSeconds(10));
+    assertThat(events.events(OrderStatusReport.class))
+        .noneMatch(r -> never.equals(r.clientOrderId()));
   }
 
   @Test

@@ -106,6 +106,11 @@ public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
   }
 
   @Override
+  public void reportNextQueryNotFound(String clientOrderId) {
+    // Stateful fake: an order it never received is in neither OpenOrders nor ClosedOrders.
+  }
+
+  @Override
   public void reportNextQuery(
       OrderRequest order, OrderStatus status, Quantity filled, Price averagePrice) {
     FakeOrder o = FakeKrakenAnswers.find(kraken, null, order.clientOrderId());

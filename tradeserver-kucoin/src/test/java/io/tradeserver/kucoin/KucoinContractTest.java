@@ -99,6 +99,14 @@ class KucoinContractTest extends ExchangeClientContractTest {
     }
 
     @Override
+    public void reportNextQueryNotFound(String clientOrderId) {
+      venue.always(
+          "GET",
+          "/api/v1/hf/orders/client-order/" + clientOrderId,
+          r -> json("{\"code\":\"400100\",\"msg\":\"order not exist.\"}"));
+    }
+
+    @Override
     public void reportNextQuery(
         OrderRequest order, OrderStatus status, Quantity filled, Price averagePrice) {
       venue.always(
