@@ -23,12 +23,12 @@ public final class SimControl {
 
   /** The next submit is refused with {@code code}. */
   public void rejectNext(RejectCode code) {
-    sim.command(() -> sim.rejectNext = code);
+    sim.command(() -> sim.faults().rejectNext(code));
   }
 
   /** The next submit's answer is lost: {@code SubmitUnknown}; the venue keeps the order. */
   public void loseNextAnswer() {
-    sim.command(() -> sim.loseNextAnswer = true);
+    sim.command(() -> sim.faults().loseNextAnswer());
   }
 
   /** The next query is answered with this state instead of the venue's own. */
@@ -40,21 +40,22 @@ public final class SimControl {
       Price averagePrice) {
     sim.command(
         () -> {
-          SimOrder o = sim.order(clientOrderId);
-          sim.nextQuery =
-              new OrderStatusReport(
-                  sim.venue(),
-                  instrument.id(),
-                  clientOrderId,
-                  o == null ? null : o.exchangeOrderId,
-                  status,
-                  o == null ? null : o.request.side(),
-                  o == null ? null : o.request.type(),
-                  o == null ? null : o.request.price(),
-                  o == null ? null : o.request.quantity(),
-                  filled,
-                  averagePrice,
-                  sim.now());
+          SimOrder o = sim.orders().order(clientOrderId);
+          sim.faults()
+              .answerNextQuery(
+                  new OrderStatusReport(
+                      sim.venue(),
+                      instrument.id(),
+                      clientOrderId,
+                      o == null ? null : o.exchangeOrderId,
+                      status,
+                      o == null ? null : o.request.side(),
+                      o == null ? null : o.request.type(),
+                      o == null ? null : o.request.price(),
+                      o == null ? null : o.request.quantity(),
+                      filled,
+                      averagePrice,
+                      sim.outbox().now()));
         });
   }
 
@@ -62,13 +63,13 @@ public final class SimControl {
   public void fill(String clientOrderId, String tradeId, Price price, Quantity quantity) {
     sim.command(
         () -> {
-          SimOrder o = sim.order(clientOrderId);
+          SimOrder o = sim.orders().order(clientOrderId);
           if (o == null || !o.open()) {
             throw new IllegalStateException("no open simulated order " + clientOrderId);
           }
           Instrument in = o.request.instrument();
           long q = quantity.unitsAt(in.quantityScale());
-          sim.matcherFill(o, price.unitsAt(in.priceScale()), q, Liquidity.MAKER, tradeId);
+          sim.orders().forceFill(o, price.unitsAt(in.priceScale()), q, Liquidity.MAKER, tradeId);
         });
   }
 
@@ -79,7 +80,7 @@ public final class SimControl {
 
   /** Drops the private stream for {@code d}: stream events are lost, then it reconnects. */
   public void dropPrivateStream(Duration d) {
-    sim.command(() -> sim.dropPrivate(sim.now() + d.toNanos()));
+    sim.command(() -> sim.outbox().dropPrivate(sim.outbox().now() + d.toNanos()));
   }
 
   /** Moves the shared market's mid for a symbol (all venues on this market see it). */
@@ -94,11 +95,11 @@ public final class SimControl {
 
   /** Stops rebuilding books (they keep their last content and age). */
   public void freezeBooks(boolean frozen) {
-    sim.command(() -> sim.booksFrozen = frozen);
+    sim.command(() -> sim.faults().freezeBooks(frozen));
   }
 
   /** Submits received for a client order id. */
   public int submissions(String clientOrderId) {
-    return sim.submissions(clientOrderId);
+    return sim.orders().submissions(clientOrderId);
   }
 }

@@ -153,6 +153,30 @@ final class SimMatcher {
     fills.accept(f);
   }
 
+  /**
+   * True when the account's free balance covers {@code o}; a market buy is priced at the best ask.
+   */
+  boolean affordable(SimOrder o, OrderBook book) {
+    Instrument in = o.request.instrument();
+    if (o.request.side() == Side.SELL) {
+      return account.free(in.id().base())
+          >= Decimals.rescale(o.quantityUnits, in.quantityScale(), SimAccount.SCALE);
+    }
+    long price =
+        o.priceUnits != 0
+            ? o.priceUnits
+            : book.depth(Side.SELL) > 0 ? book.priceAt(Side.SELL, 0) : 0;
+    long need =
+        Decimals.multiply(
+            price,
+            in.priceScale(),
+            o.quantityUnits,
+            in.quantityScale(),
+            SimAccount.SCALE,
+            RoundingMode.CEILING);
+    return account.free(in.id().quote()) >= need;
+  }
+
   /** Locks what a resting order needs; false when the account cannot cover it. */
   boolean lockForResting(SimOrder o, long referencePrice) {
     Instrument in = o.request.instrument();

@@ -1,0 +1,334 @@
+package io.tradeserver.paper;
+
+import io.tradeserver.event.CancelRejected;
+import io.tradeserver.event.FillReport;
+import io.tradeserver.event.OpenOrders;
+import io.tradeserver.event.OrderAccepted;
+import io.tradeserver.event.OrderCanceled;
+import io.tradeserver.event.OrderExpired;
+import io.tradeserver.event.OrderNotFound;
+import io.tradeserver.event.OrderRejected;
+import io.tradeserver.event.OrderStatusReport;
+import io.tradeserver.event.SubmitUnknown;
+import io.tradeserver.model.Decimals;
+import io.tradeserver.model.Fill;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.InstrumentId;
+import io.tradeserver.model.Liquidity;
+import io.tradeserver.model.OrderBook;
+import io.tradeserver.model.OrderRequest;
+import io.tradeserver.model.OrderStatus;
+import io.tradeserver.model.OrderType;
+import io.tradeserver.model.Price;
+import io.tradeserver.model.Quantity;
+import io.tradeserver.model.RejectCode;
+import io.tradeserver.model.TimeInForce;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The simulated venue's orders: admits or refuses each submit, has {@link SimMatcher} take
+ * liquidity for it, rests what is left of a GTC limit, cancels, answers queries, and keeps a
+ * bounded history. Engine thread only, except {@link #received} and {@link #submissions}, which any
+ * thread may call.
+ */
+final class SimOrders {
+  /** Finished orders beyond this many are forgotten, oldest first, so memory stays bounded. */
+  static final int MAX_KEPT_ORDERS = 100_000;
+
+  private final SimConfig config;
+  private final SimBooks books;
+  private final SimMatcher matcher;
+  private final SimAccount account;
+  private final SimFaults faults;
+  private final SimOutbox outbox;
+  private final SimControl control;
+  private final Map<String, SimOrder> orders = new LinkedHashMap<>(); // oldest first
+  // Only these are matched on each market step: scanning every kept order took 40% of the engine
+  // benchmark's CPU (BENCHMARKS.md).
+  private final Map<String, SimOrder> resting = new LinkedHashMap<>(); // open after submit
+  private final Map<String, Integer> submissions = new ConcurrentHashMap<>();
+  private long orderSeq;
+
+  SimOrders(
+      SimConfig config,
+      SimBooks books,
+      SimMatcher matcher,
+      SimAccount account,
+      SimFaults faults,
+      SimOutbox outbox,
+      SimControl control) {
+    this.config = config;
+    this.books = books;
+    this.matcher = matcher;
+    this.account = account;
+    this.faults = faults;
+    this.outbox = outbox;
+    this.control = control;
+  }
+
+  /** Counts a submit as it is received, on the caller's thread (contract test: "sent once"). */
+  void received(String clientOrderId) {
+    submissions.merge(clientOrderId, 1, Integer::sum);
+  }
+
+  /** Submissions received per client order id; any thread. */
+  int submissions(String clientOrderId) {
+    return submissions.getOrDefault(clientOrderId, 0);
+  }
+
+  SimOrder order(String clientOrderId) {
+    return orders.get(clientOrderId);
+  }
+
+  /**
+   * Refuses {@code r} (unknown symbol, injected rejection, post-only that would take, balance) or
+   * accepts it, takes what liquidity it may and rests the rest of a GTC limit; the answer may be
+   * lost to an injected timeout, and the private stream may be dropped as a random fault.
+   */
+  void submit(OrderRequest r) {
+    Instrument in = books.instrument(r.instrument().symbol());
+    String cid = r.clientOrderId();
+    if (in == null || r.quantity() == null) {
+      reject(
+          r.instrumentId(),
+          cid,
+          RejectCode.VENUE_REJECTED,
+          "SIM-1121",
+          in == null ? "unknown symbol" : "quote quantity not supported");
+      return;
+    }
+    RejectCode code = faults.rejection();
+    if (code != null) {
+      reject(
+          in.id(),
+          cid,
+          code,
+          code == RejectCode.VENUE_INSUFFICIENT_BALANCE ? "SIM-2010" : "SIM-REJECT",
+          "simulated rejection");
+      return;
+    }
+    boolean lose = faults.loseAnswer();
+    if (faults.dropPrivateStream()) {
+      // The same path as a test's drop: queued behind the commands already waiting.
+      control.dropPrivateStream(config.disconnectFor());
+    }
+    SimOrder o = new SimOrder(r, config.venue() + "-" + (++orderSeq));
+    OrderBook book = books.book(in.symbol());
+    if (r.type() == OrderType.LIMIT_MAKER
+        && o.priceUnits != 0
+        && matcher.available(r.side(), o.priceUnits, book) > 0) {
+      reject(
+          in.id(),
+          cid,
+          RejectCode.POST_ONLY_WOULD_TAKE,
+          "SIM-2010",
+          "post-only order would take liquidity");
+      return;
+    }
+    if (!matcher.affordable(o, book)) {
+      reject(
+          in.id(), cid, RejectCode.VENUE_INSUFFICIENT_BALANCE, "SIM-2010", "insufficient balance");
+      return;
+    }
+    orders.put(cid, o);
+    outbox.emit(
+        lose
+            ? new SubmitUnknown(config.venue(), in.id(), cid, "simulated timeout", outbox.sent())
+            : new OrderAccepted(config.venue(), in.id(), cid, o.exchangeOrderId, outbox.sent()),
+        false);
+    execute(o, book);
+    if (o.open()) {
+      resting.put(cid, o);
+    }
+  }
+
+  private void reject(
+      InstrumentId instrument, String cid, RejectCode code, String venueCode, String message) {
+    outbox.emit(
+        new OrderRejected(config.venue(), instrument, cid, code, venueCode, message, outbox.sent()),
+        false);
+  }
+
+  private void execute(SimOrder o, OrderBook book) {
+    OrderRequest r = o.request;
+    boolean fok = r.timeInForce() == TimeInForce.FOK;
+    if (!(fok && matcher.available(r.side(), o.priceUnits, book) < o.quantityUnits)) {
+      if (r.type() != OrderType.LIMIT_MAKER) {
+        matcher.take(o, book, outbox.now(), f -> emitFill(o, f));
+      }
+    }
+    if (o.remaining() <= 0) {
+      return;
+    }
+    boolean rests = r.type() != OrderType.MARKET && r.timeInForce() == TimeInForce.GTC;
+    if (rests && matcher.lockForResting(o, o.priceUnits)) {
+      return;
+    }
+    o.status = OrderStatus.EXPIRED;
+    outbox.emit(
+        new OrderExpired(
+            config.venue(), r.instrumentId(), r.clientOrderId(), o.exchangeOrderId, outbox.sent()),
+        true);
+  }
+
+  private void emitFill(SimOrder o, Fill f) {
+    outbox.emit(
+        new FillReport(
+            config.venue(),
+            f,
+            Quantity.of(o.filledUnits, o.request.instrument().quantityScale()),
+            outbox.sent()),
+        true);
+  }
+
+  void cancel(Instrument instrument, String cid) {
+    SimOrder o = orders.get(cid);
+    if (o == null || !o.open()) {
+      outbox.emit(
+          new CancelRejected(
+              config.venue(),
+              instrument.id(),
+              cid,
+              RejectCode.UNKNOWN_ORDER,
+              "SIM-2011",
+              "unknown or closed order",
+              outbox.sent()),
+          false);
+      return;
+    }
+    matcher.unlockResting(o, o.remaining());
+    o.status = OrderStatus.CANCELED;
+    outbox.emit(
+        new OrderCanceled(config.venue(), instrument.id(), cid, o.exchangeOrderId, outbox.sent()),
+        false);
+  }
+
+  /** Cancels every open order, or those on {@code instrument} when it is not null. */
+  void cancelAll(Instrument instrument) {
+    for (SimOrder o : new ArrayList<>(orders.values())) {
+      if (o.open() && (instrument == null || o.request.instrumentId().equals(instrument.id()))) {
+        cancel(o.request.instrument(), o.request.clientOrderId());
+      }
+    }
+  }
+
+  /** Answers with the order's fills, then its state; a scripted answer wins when one is set. */
+  void query(Instrument instrument, String cid) {
+    OrderStatusReport scripted = faults.takeQueryAnswer();
+    if (scripted != null) {
+      outbox.emit(scripted, false);
+      return;
+    }
+    SimOrder o = orders.get(cid);
+    if (o == null) {
+      outbox.emit(new OrderNotFound(config.venue(), instrument.id(), cid, outbox.sent()), false);
+      return;
+    }
+    for (Fill f : o.fills) {
+      outbox.emit(new FillReport(config.venue(), f, null, outbox.sent()), false);
+    }
+    outbox.emit(report(o), false);
+  }
+
+  private OrderStatusReport report(SimOrder o) {
+    Instrument in = o.request.instrument();
+    Price avg =
+        o.filledUnits == 0
+            ? null
+            : Price.of(
+                    Decimals.multiplyDivide(
+                        o.filledCost,
+                        Decimals.pow10(in.quantityScale()),
+                        o.filledUnits,
+                        RoundingMode.HALF_EVEN),
+                    SimAccount.SCALE)
+                .withScale(Math.min(SimAccount.SCALE, in.priceScale() + 4), RoundingMode.HALF_EVEN);
+    return new OrderStatusReport(
+        config.venue(),
+        in.id(),
+        o.request.clientOrderId(),
+        o.exchangeOrderId,
+        o.status,
+        o.request.side(),
+        o.request.type(),
+        o.request.price(),
+        o.request.quantity(),
+        Quantity.of(o.filledUnits, in.quantityScale()),
+        avg,
+        outbox.sent());
+  }
+
+  /** The open orders, all of them or those on {@code scope} when it is not null. */
+  OpenOrders openOrders(Instrument scope) {
+    List<OrderStatusReport> open = new ArrayList<>();
+    for (SimOrder o : orders.values()) {
+      if (o.open() && (scope == null || o.request.instrumentId().equals(scope.id()))) {
+        open.add(report(o));
+      }
+    }
+    return new OpenOrders(config.venue(), scope == null ? null : scope.id(), open, outbox.sent());
+  }
+
+  /** Fills {@code o} now, whatever the market, reporting the fill under {@code tradeId}. */
+  void forceFill(SimOrder o, long priceUnits, long qtyUnits, Liquidity liq, String tradeId) {
+    matcher.fill(
+        o,
+        priceUnits,
+        qtyUnits,
+        liq,
+        outbox.now(),
+        f -> {
+          Fill named =
+              new Fill(
+                  f.instrumentId(),
+                  f.clientOrderId(),
+                  f.exchangeOrderId(),
+                  tradeId,
+                  f.side(),
+                  f.price(),
+                  f.quantity(),
+                  f.fee(),
+                  f.feeAsset(),
+                  f.liquidity(),
+                  f.timeNanos());
+          o.fills.set(o.fills.size() - 1, named);
+          emitFill(o, named);
+        });
+    if (!o.open()) {
+      matcher.unlockResting(o, 0);
+    }
+  }
+
+  /**
+   * Fills the resting orders on {@code instrument} that its freshly rebuilt book trades through.
+   */
+  void matchResting(Instrument instrument, OrderBook book) {
+    for (SimOrder o : resting.values()) {
+      if (o.open() && o.request.instrumentId().equals(instrument.id())) {
+        matcher.matchResting(o, book, outbox.now(), f -> emitFill(o, f));
+      }
+    }
+  }
+
+  /**
+   * After a market step: stops matching orders that are no longer open and drops the oldest
+   * finished orders beyond {@link #MAX_KEPT_ORDERS}; open ones are kept.
+   */
+  void retireFinished() {
+    resting.values().removeIf(o -> !o.open());
+    Iterator<SimOrder> it = orders.values().iterator();
+    while (orders.size() > MAX_KEPT_ORDERS && it.hasNext()) {
+      SimOrder o = it.next();
+      if (!o.open()) {
+        it.remove();
+        submissions.remove(o.request.clientOrderId());
+      }
+    }
+  }
+}
