@@ -21,7 +21,7 @@ final class WebSocketConnection extends WebSocketListener implements Session {
   private final Clock clock;
   private final Scheduler scheduler;
   private final int generation;
-  private final boolean afterGap;
+  private volatile boolean afterGap; // set later when a replacement takes over from a loss
   private volatile WebSocket socket;
   private volatile boolean opened;
   private volatile boolean ready;
@@ -96,6 +96,11 @@ final class WebSocketConnection extends WebSocketListener implements Session {
   @Override
   public boolean afterGap() {
     return afterGap;
+  }
+
+  /** This replacement took over from a connection that was lost, not handed over. */
+  void tookOverAfterGap() {
+    afterGap = true;
   }
 
   @Override

@@ -138,8 +138,8 @@ final class WebSocketSupervisor {
   private void connect(boolean rotation) {
     WebSocketConnection conn;
     synchronized (this) {
-      if (closed) {
-        return;
+      if (closed || (rotation ? rotating != null : current != null)) {
+        return; // e.g. a replacement already took over from the lost connection
       }
       conn =
           new WebSocketConnection(this, notifier, clock, scheduler, ++generation, !rotation && gap);
@@ -197,7 +197,16 @@ final class WebSocketSupervisor {
         retired = current;
         current = c;
         rotating = null;
-        state = ConnectionState.ROTATED;
+        if (retired == null) {
+          // The live connection was lost while this one opened: it takes over, and since events
+          // may have been missed in between, it is a reconnect (the adapter reconciles) and the
+          // reconnect scheduled after the loss stands down (see connect).
+          state = ConnectionState.RECONNECTED;
+          gap = false;
+          c.tookOverAfterGap();
+        } else {
+          state = ConnectionState.ROTATED;
+        }
       } else if (current == c) {
         state =
             !everReady

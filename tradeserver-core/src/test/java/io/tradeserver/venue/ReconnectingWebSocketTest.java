@@ -30,6 +30,8 @@ class ReconnectingWebSocketTest {
   final List<WebSocket> allServerSockets = Collections.synchronizedList(new ArrayList<>());
   final List<String> received = Collections.synchronizedList(new ArrayList<>());
   final List<String> ready = Collections.synchronizedList(new ArrayList<>());
+  // When set, connections after the first wait here to be made ready by the test.
+  volatile LinkedBlockingQueue<ReconnectingWebSocket.Session> held;
   ReconnectingWebSocket ws;
 
   @BeforeEach
@@ -84,7 +86,11 @@ class ReconnectingWebSocketTest {
             new ReconnectingWebSocket.Handler() {
               @Override
               public void onOpen(ReconnectingWebSocket.Session session) {
-                session.ready();
+                if (held != null && !ready.isEmpty()) {
+                  held.add(session);
+                } else {
+                  session.ready();
+                }
               }
 
               @Override
@@ -167,5 +173,34 @@ class ReconnectingWebSocketTest {
     kit.scheduler.advance(Duration.ofSeconds(1));
     nextServerSocket();
     kit.listener.await(ConnectionEvent.class, e -> e.state() == ConnectionState.RECONNECTED);
+  }
+
+  @Test
+  void aLossWhileARotationOpensHandsOverToTheReplacementAsAReconnect() throws Exception {
+    acceptUpgrades(3);
+    held = new LinkedBlockingQueue<>();
+    ws = builder().maxLifetime(Duration.ofHours(24)).rotationLead(Duration.ofMinutes(5)).build();
+    ws.start();
+    WebSocket first = nextServerSocket();
+    kit.listener.await(ConnectionEvent.class, e -> e.state() == ConnectionState.CONNECTED);
+    kit.scheduler.advance(Duration.ofHours(23).plusMinutes(55)); // the rotation starts
+    nextServerSocket();
+    ReconnectingWebSocket.Session replacement = held.poll(5, TimeUnit.SECONDS);
+    assertThat(replacement).as("the replacement opened").isNotNull();
+
+    first.close(1011, "server restarting"); // the live one is lost before the replacement is ready
+    kit.listener.await(ConnectionEvent.class, e -> e.state() == ConnectionState.DISCONNECTED);
+    replacement.ready();
+    kit.listener.await(ConnectionEvent.class, e -> e.state() == ConnectionState.RECONNECTED);
+    kit.scheduler.advance(Duration.ofSeconds(1)); // when the reconnect after the loss was due
+
+    assertThat(ws.isUp()).as("the replacement stays the live connection").isTrue();
+    assertThat(states())
+        .as("a gap, so a reconnect: the adapter reconciles")
+        .containsExactly(
+            ConnectionState.CONNECTED, ConnectionState.DISCONNECTED, ConnectionState.RECONNECTED);
+    assertThat(ws.send("out")).isTrue();
+    Await.until(() -> ready.size() == 2, "onReady twice");
+    assertThat(ready).containsExactly("CONNECTED", "RECONNECTED after gap");
   }
 }
