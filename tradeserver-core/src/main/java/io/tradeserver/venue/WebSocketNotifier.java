@@ -50,7 +50,13 @@ final class WebSocketNotifier {
   }
 
   void message(Session session, String text) {
-    dispatch(() -> handler.onMessage(session, text));
+    synchronized (handlerLock) { // as dispatch, without a capturing lambda per message
+      try {
+        handler.onMessage(session, text);
+      } catch (RuntimeException e) {
+        errors.onError(venue, e);
+      }
+    }
   }
 
   /** {@code session} is the live one now: the event first, then {@link Handler#onReady}. */
