@@ -22,7 +22,7 @@ interface EventSink {
   /** Housekeeping between events (acknowledgements, retries). */
   default void poll(long nowNanos) {}
 
-  /** Events handed over and not yet confirmed. */
+  /** Events handed over and not yet confirmed; any thread. */
   default int inFlight() {
     return 0;
   }
@@ -98,6 +98,8 @@ interface EventSink {
     private final int maxInFlight;
     private final long ackTimeoutNanos;
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    // inFlight's size for other threads (stats, close): the deque is the publisher thread's alone
+    private volatile int unconfirmed;
 
     Jet(Connection conn, JetStream js, Counters counters, int maxInFlight, long ackTimeoutNanos) {
       this.conn = conn;
@@ -118,6 +120,7 @@ interface EventSink {
           new InFlight(subject, new Headers().put(NatsJetStreamConstants.MSG_ID_HDR, msgId), body);
       send(f);
       inFlight.addLast(f);
+      unconfirmed = inFlight.size();
       while (inFlight.size() >= maxInFlight && conn.getStatus() != Connection.Status.CLOSED) {
         poll(System.nanoTime());
         LockSupport.parkNanos(50_000);
@@ -141,14 +144,14 @@ interface EventSink {
       InFlight f;
       while ((f = inFlight.peekFirst()) != null) {
         if (f.future.isDone() && !f.future.isCompletedExceptionally()) {
-          inFlight.removeFirst();
+          removeHead();
           counters.eventsPublished.incrementAndGet();
           continue;
         }
         boolean failed = f.future.isCompletedExceptionally();
         boolean late = now - f.sentNanos > ackTimeoutNanos;
         if (conn.getStatus() == Connection.Status.CLOSED) {
-          inFlight.removeFirst();
+          removeHead();
           counters.eventsDropped.incrementAndGet();
           continue;
         }
@@ -157,7 +160,7 @@ interface EventSink {
         }
         counters.publishErrors.incrementAndGet();
         if (f.attempts >= MAX_ATTEMPTS) {
-          inFlight.removeFirst();
+          removeHead();
           counters.eventsDropped.incrementAndGet();
           log.error("event to {} not confirmed after {} attempts; dropped", f.subject, f.attempts);
           continue;
@@ -170,9 +173,14 @@ interface EventSink {
       }
     }
 
+    private void removeHead() {
+      inFlight.removeFirst();
+      unconfirmed = inFlight.size();
+    }
+
     @Override
     public int inFlight() {
-      return inFlight.size();
+      return unconfirmed;
     }
   }
 }

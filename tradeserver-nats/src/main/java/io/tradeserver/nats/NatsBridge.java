@@ -287,6 +287,7 @@ public final class NatsBridge implements TradeServerListener, AutoCloseable {
         counters.eventsDropped.get(),
         counters.publishErrors.get(),
         publisher.depth(),
+        publisher.inFlight(),
         sub == null ? 0 : sub.getDroppedCount());
   }
 

@@ -18,10 +18,14 @@ package io.tradeserver.nats;
  * @param backPressureWaits times the consumer waited because the engine inbox was full
  * @param acks JetStream acknowledgements sent
  * @param pendingDecisions signals offered whose decision has not been seen yet (JetStream)
- * @param eventsPublished events handed to jnats
- * @param eventsDropped events dropped because the outgoing queue was full
+ * @param eventsPublished events handed to jnats (core NATS) or confirmed by the event stream
+ *     (JetStream)
+ * @param eventsDropped events dropped because the event queue was full, or (JetStream) not
+ *     confirmed after 20 attempts or by the time the connection closed
  * @param publishErrors publish attempts that failed (retried where safe)
  * @param eventQueueDepth events waiting for the publisher thread
+ * @param eventsInFlight JetStream: events sent to the event stream and not yet confirmed by it (a
+ *     publish lost in a server restart stays here until it is sent again); 0 for core NATS
  * @param droppedByClient core NATS signal messages jnats dropped as a slow consumer
  */
 public record NatsBridgeStats(
@@ -41,4 +45,5 @@ public record NatsBridgeStats(
     long eventsDropped,
     long publishErrors,
     int eventQueueDepth,
+    int eventsInFlight,
     long droppedByClient) {}

@@ -127,6 +127,7 @@ final class StatusJson {
     g.writeNumberField("eventsDropped", n.eventsDropped());
     g.writeNumberField("publishErrors", n.publishErrors());
     g.writeNumberField("eventQueueDepth", n.eventQueueDepth());
+    g.writeNumberField("eventsInFlight", n.eventsInFlight());
     g.writeNumberField("droppedByClient", n.droppedByClient());
     g.writeEndObject();
   }

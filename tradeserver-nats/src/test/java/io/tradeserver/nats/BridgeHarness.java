@@ -3,6 +3,7 @@ package io.tradeserver.nats;
 import io.tradeserver.config.NatsSettings;
 import io.tradeserver.engine.EngineConfig;
 import io.tradeserver.engine.OfferResult;
+import io.tradeserver.engine.SignalRejected;
 import io.tradeserver.engine.TradeServer;
 import io.tradeserver.model.Order;
 import io.tradeserver.model.OrderStatus;
@@ -81,9 +82,10 @@ final class BridgeHarness implements AutoCloseable {
           if (ts.offer(probe) != OfferResult.ACCEPTED) {
             return false;
           }
+          // refused (UNKNOWN_SYMBOL while the sim is still loading instruments) or traded
           Await.until(
               Duration.ofSeconds(5),
-              () -> !statuses(id).isEmpty() && terminal(statuses(id)),
+              () -> refused(id) || (!statuses(id).isEmpty() && terminal(statuses(id))),
               () -> "probe " + id + " not decided: " + last(engine.all()));
           return statuses(id).contains("FILLED");
         },
@@ -92,6 +94,10 @@ final class BridgeHarness implements AutoCloseable {
 
   private static List<Object> last(List<Object> all) {
     return all.subList(Math.max(0, all.size() - 6), all.size());
+  }
+
+  private boolean refused(String signalId) {
+    return engine.of(SignalRejected.class).stream().anyMatch(r -> signalId.equals(r.signalId()));
   }
 
   private static boolean terminal(List<String> s) {

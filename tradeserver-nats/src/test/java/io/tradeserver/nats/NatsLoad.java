@@ -160,7 +160,10 @@ public final class NatsLoad {
     // a straggler duplicate would show up here: give the pipeline a moment to drain
     Await.until(
         Duration.ofSeconds(30),
-        () -> bridge.stats().eventQueueDepth() == 0 && ts.signalBacklog() == 0,
+        () ->
+            bridge.stats().eventQueueDepth() == 0
+                && bridge.stats().eventsInFlight() == 0
+                && ts.signalBacklog() == 0,
         () -> "drained");
     StatusSnapshot st = ts.freshStatus().get();
     report(start, published, end, st, bridge.stats());
