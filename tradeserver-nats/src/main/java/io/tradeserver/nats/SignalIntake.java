@@ -75,25 +75,34 @@ final class SignalIntake implements MessageHandler {
       return;
     }
     Signal s = ((Parsed) r).signal();
+    boolean redelivered = false;
     if (decisions != null) {
-      boolean redelivered = m.isJetStream() && m.metaData().deliveredCount() > 1;
+      redelivered = m.isJetStream() && m.metaData().deliveredCount() > 1;
       if (decisions.admit(s.signalId(), m, redelivered, System.nanoTime())
           != Decisions.Admission.OFFER) {
         return;
       }
     }
-    if (offer(s) != OfferResult.ACCEPTED && decisions != null) {
+    if (offer(s, redelivered) != OfferResult.ACCEPTED && decisions != null) {
       decisions.abandon(s.signalId(), m); // engine closed: let another instance have it
     }
   }
 
+  /**
+   * A redelivered signal may have been decided, and its order sent, by an instance that crashed
+   * before acknowledging: the engine looks that order up at the venue before sending.
+   */
+  private OfferResult offerOnce(Signal s, boolean redelivered) {
+    return redelivered ? ts.offerRedelivery(s) : ts.offer(s);
+  }
+
   /** Offers until accepted, the engine is closed, or the bridge stops; holds this thread. */
-  private OfferResult offer(Signal s) {
-    OfferResult r = ts.offer(s);
+  private OfferResult offer(Signal s, boolean redelivered) {
+    OfferResult r = offerOnce(s, redelivered);
     if (r == OfferResult.BACK_PRESSURED) {
       counters.backPressureWaits.incrementAndGet();
       long park = 1_000L;
-      while ((r = ts.offer(s)) == OfferResult.BACK_PRESSURED && !stopping) {
+      while ((r = offerOnce(s, redelivered)) == OfferResult.BACK_PRESSURED && !stopping) {
         LockSupport.parkNanos(park);
         park = Math.min(park * 2, MAX_PARK_NANOS);
       }

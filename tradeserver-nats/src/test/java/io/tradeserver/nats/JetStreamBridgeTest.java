@@ -11,6 +11,8 @@ import io.nats.client.PublishOptions;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import io.tradeserver.config.NatsSettings;
+import io.tradeserver.model.Order;
+import io.tradeserver.model.OrderStatus;
 import io.tradeserver.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +94,35 @@ class JetStreamBridgeTest {
       assertThat(h.bridge.stats().acks()).isEqualTo(1);
       assertThat(h.bridge.stats().pendingDecisions()).isZero();
       assertThat(consumer(tap.conn, s).getRedelivered()).isZero();
+    }
+  }
+
+  @Test
+  void aSignalRedeliveredFromAnInstanceThatDiedIsLookedUpAtTheVenueBeforeItIsSent()
+      throws Exception {
+    NatsSettings s = settings();
+    try (EventTap tap = new EventTap(server.url(), s.prefix())) {
+      // Instance a takes the signal and dies before its engine decides: no ack.
+      try (BridgeHarness a = new BridgeHarness(s, 1, false)) {
+        publishDurably(
+            tap.conn.jetStream(), s.prefix() + ".signals.m", "rd-1", market("rd-1", "BUY"));
+        Await.until(() -> a.bridge.stats().signalsOffered() == 1, "offered to a");
+      }
+      // Instance b gets it again (delivery count 2), looks for a's copy, finds none, sends it.
+      try (BridgeHarness b = new BridgeHarness(s, 2)) {
+        Await.until(
+            Duration.ofSeconds(20),
+            () -> b.statuses("rd-1").contains("FILLED"),
+            () -> "rd-1 on b: " + b.statuses("rd-1") + "; " + b.bridge.stats());
+        List<Order> orders =
+            b.engine.of(Order.class).stream().filter(o -> "rd-1".equals(o.signalId())).toList();
+        assertThat(orders.get(0).status()).isEqualTo(OrderStatus.PENDING_NEW);
+        assertThat(orders.get(0).reasonDetail()).contains("looking for it at the venue");
+        assertThat(orders.get(1).status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(orders.get(1).reasonDetail()).contains("not found at the venue, sent");
+        assertThat(b.ordersFor("rd-1")).isEqualTo(1);
+        Await.until(() -> consumer(tap.conn, s).getNumAckPending() == 0, "acknowledged by b");
+      }
     }
   }
 
