@@ -219,7 +219,9 @@ final class Engine {
     if (engineThread == null) {
       engineThread = Thread.currentThread();
     }
-    int work = 0;
+    // Events the host delivered on this thread between steps wait in `local`: apply them first,
+    // or they would wait for some other work to come along.
+    int work = drainLocal();
     Runnable c;
     while ((c = commands.poll()) != null) {
       c.run();

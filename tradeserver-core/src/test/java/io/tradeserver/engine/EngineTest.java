@@ -18,6 +18,7 @@ import io.tradeserver.spi.ExchangeClientProvider;
 import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.testing.Await;
 import io.tradeserver.testing.RecordingListener;
+import io.tradeserver.testing.ScriptedVenue;
 import io.tradeserver.time.ManualScheduler;
 import io.tradeserver.time.TestClock;
 import java.time.Duration;
@@ -285,5 +286,25 @@ class EngineTest {
 
   private static String priceBelowMarket() {
     return "62500.00"; // inside the default 500 bps collar, below the ask
+  }
+
+  @Test
+  void aVenueEventTheHostDeliversBetweenStepsIsAppliedOnTheNextStep() {
+    // A venue that is not engine-driven: nothing else happens on the next step.
+    ScriptedVenue.Provider p = new ScriptedVenue.Provider(List.of(ScriptedVenue.btcUsdt("sv")));
+    TradeServerBuilder b =
+        TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock)).listener(rec);
+    VenueConfig cfg = VenueConfig.builder("scripted").venue("sv").build();
+    b.venue(p.create(b.venueContext(cfg)), cfg);
+    TradeServerBuilder.Sink sink = b.sink();
+    ts = b.build();
+    ts.connect();
+    for (int i = 0; i < 3; i++) {
+      ts.doWork(); // the host's thread is the engine thread from now on
+    }
+    sink.onEvent(
+        new io.tradeserver.event.VenueAlert(
+            "sv", io.tradeserver.event.AlertKind.BOOK_RESYNC, "from the host", 0, clock.nanos()));
+    assertThat(fresh().venues().get(0).lastAlert()).contains("from the host");
   }
 }

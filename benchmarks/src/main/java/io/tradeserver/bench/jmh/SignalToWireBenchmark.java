@@ -185,7 +185,7 @@ public class SignalToWireBenchmark {
             "the order was not accepted ("
                 + failures
                 + " venue failures, engine rejects "
-                + ts.freshStatus().join().rejectsByReason()
+                + ts.status().rejectsByReason()
                 + ")");
       }
       ts.doWork();
