@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param ackTimeout a SUBMITTED order with no answer this long becomes UNKNOWN and is queried
  * @param cancelTimeout a PENDING_CANCEL order with no answer this long is queried
- * @param queryInterval wait between queries of an UNKNOWN order
- * @param notFoundQueries queries that must all find nothing before an UNKNOWN order is REJECTED
+ * @param queryInterval wait between queries of an UNKNOWN order (and lookups of a redelivered one)
+ * @param notFoundQueries queries that must all find nothing before an UNKNOWN order is REJECTED;
+ *     also the unanswered lookups after which a redelivered order is REJECTED unsent
  * @param reconcileGrace how long a venue-reported fill without trade detail waits for the trades
  *     before it is applied as a reconciled fill
  * @param retention terminal orders stay queryable this long
