@@ -46,6 +46,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
   private final LoadOptions options;
   private final CountDownLatch instrumentsLoaded = new CountDownLatch(1);
   private final CountDownLatch balancesKnown = new CountDownLatch(1);
+  private final CountDownLatch firstBooks = new CountDownLatch(1);
   private final Map<String, Instrument> bySymbol = new HashMap<>();
   private final BitSet answered = new BitSet(); // engine thread only
   private String[] symbols;
@@ -107,7 +108,13 @@ final class EngineClient implements LoadClient, TradeServerListener {
     if (!balancesKnown.await(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("balances not reported within 60 s");
     }
-    ts.freshStatus().get(10, TimeUnit.SECONDS); // the first books are applied
+    if (!firstBooks.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no books fed within 60 s");
+    }
+    // A step runs commands before it dispatches venue events: the first status may be taken
+    // before the books queued with it are applied, the second comes a step later, after them.
+    ts.freshStatus().get(10, TimeUnit.SECONDS);
+    ts.freshStatus().get(10, TimeUnit.SECONDS);
   }
 
   /** One book per instrument per second, like a quiet market: a few levels around the price. */
@@ -125,6 +132,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
         }
         sink.onEvent(new BookUpdate(config.venue(), book.snapshot(5, now), now));
       }
+      firstBooks.countDown();
       try {
         Thread.sleep(1000);
       } catch (InterruptedException e) {
