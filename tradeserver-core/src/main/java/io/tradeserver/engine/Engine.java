@@ -219,9 +219,7 @@ final class Engine {
     if (engineThread == null) {
       engineThread = Thread.currentThread();
     }
-    // Events the host delivered on this thread between steps wait in `local`: apply them first,
-    // or they would wait for some other work to come along.
-    int work = drainLocal();
+    int work = 0;
     Runnable c;
     while ((c = commands.poll()) != null) {
       c.run();
@@ -245,6 +243,9 @@ final class Engine {
       work++;
       work += drainLocal();
     }
+    // Events the host delivered on this thread between steps wait in `local` and are otherwise
+    // drained only after other work: apply them before any signal is checked against them.
+    work += drainLocal();
     Signal s;
     for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
       stats.signalNanos = s.receivedNanos();

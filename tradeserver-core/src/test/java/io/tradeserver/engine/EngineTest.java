@@ -289,7 +289,7 @@ class EngineTest {
   }
 
   @Test
-  void aVenueEventTheHostDeliversBetweenStepsIsAppliedOnTheNextStep() {
+  void aVenueEventTheHostDeliversBetweenStepsIsAppliedInTheNextStep() {
     // A venue that is not engine-driven: nothing else happens on the next step.
     ScriptedVenue.Provider p = new ScriptedVenue.Provider(List.of(ScriptedVenue.btcUsdt("sv")));
     TradeServerBuilder b =
@@ -305,6 +305,7 @@ class EngineTest {
     sink.onEvent(
         new io.tradeserver.event.VenueAlert(
             "sv", io.tradeserver.event.AlertKind.BOOK_RESYNC, "from the host", 0, clock.nanos()));
+    ts.doWork();
     assertThat(fresh().venues().get(0).lastAlert()).contains("from the host");
   }
 }
