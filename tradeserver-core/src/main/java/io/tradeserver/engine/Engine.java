@@ -71,6 +71,12 @@ final class Engine {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Engine.class);
   private volatile StatusSnapshot status;
   private long nextTimer = Long.MIN_VALUE;
+  // Signals wait (in the inbox) until every venue has listed its instruments, at most this long
+  // after the first step: a signal arriving during start-up is traded, not refused as an unknown
+  // symbol.
+  static final long STARTUP_WAIT_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+  private long firstStepNanos = Long.MIN_VALUE;
+  private boolean started;
   private long nextStatus = Long.MIN_VALUE;
 
   Engine(
@@ -247,7 +253,8 @@ final class Engine {
     // drained only after other work: apply them before any signal is checked against them.
     work += drainLocal();
     Signal s;
-    for (int i = 0; i < 1024 && (s = signals.poll()) != null; i++) {
+    int maxSignals = started || venuesListed() ? 1024 : 0;
+    for (int i = 0; i < maxSignals && (s = signals.poll()) != null; i++) {
       stats.signalNanos = s.receivedNanos();
       try {
         processor.onSignal(s, !redeliveries.isEmpty() && redeliveries.remove(s.signalId()));
@@ -286,6 +293,25 @@ final class Engine {
       stats.metrics.status(status);
     }
     return work;
+  }
+
+  /** True once every venue has listed its instruments, or the start-up wait is over. */
+  private boolean venuesListed() {
+    long now = clock.nanos();
+    if (firstStepNanos == Long.MIN_VALUE) {
+      firstStepNanos = now;
+    }
+    boolean all = true;
+    for (VenueState v : venues.values()) {
+      all &= !v.instruments.isEmpty();
+    }
+    if (all || now - firstStepNanos >= STARTUP_WAIT_NANOS) {
+      started = true;
+      if (!all) {
+        log.warn("trading signals although not every venue listed its instruments within 30 s");
+      }
+    }
+    return started;
   }
 
   private int drainLocal() {

@@ -308,4 +308,53 @@ class EngineTest {
     ts.doWork();
     assertThat(fresh().venues().get(0).lastAlert()).contains("from the host");
   }
+
+  @Test
+  void signalsWaitForTheVenuesToListTheirInstrumentsAtMostThirtySeconds() {
+    ScriptedVenue.Provider p = new ScriptedVenue.Provider(List.of(ScriptedVenue.btcUsdt("sv")));
+    TradeServerBuilder b =
+        TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock)).listener(rec);
+    VenueConfig cfg = VenueConfig.builder("scripted").venue("sv").build();
+    b.venue(p.create(b.venueContext(cfg)), cfg);
+    ts = b.build();
+    ts.offer(limitOn("sv", "early-1"));
+    for (int i = 0; i < 3; i++) {
+      ts.doWork(); // the venue has not listed anything yet: the signal waits
+    }
+    assertThat(rec.of(SignalRejected.class)).isEmpty();
+    ts.connect(); // instruments listed
+    ts.doWork();
+    ts.doWork();
+    assertThat(rec.of(SignalRejected.class)).isEmpty();
+    assertThat(rec.of(Order.class)).anyMatch(o -> "early-1".equals(o.signalId()));
+
+    // A venue that never lists: after 30 s signals are decided anyway.
+    TradeServerBuilder b2 =
+        TradeServer.builder().clock(clock).scheduler(new ManualScheduler(clock)).listener(rec);
+    b2.venue(p.create(b2.venueContext(cfg)), cfg);
+    try (TradeServer quiet = b2.build()) {
+      quiet.offer(limitOn("sv", "early-2"));
+      quiet.doWork();
+      clock.advance(Duration.ofSeconds(29));
+      quiet.doWork();
+      assertThat(rec.of(SignalRejected.class)).isEmpty();
+      clock.advance(Duration.ofSeconds(1));
+      quiet.doWork();
+      assertThat(rec.of(SignalRejected.class))
+          .extracting(SignalRejected::reason)
+          .containsExactly(RejectCode.UNKNOWN_SYMBOL);
+    }
+  }
+
+  static Signal limitOn(String venue, String id) {
+    return Signal.builder()
+        .signalId(id)
+        .symbol("BTC-USDT")
+        .side(Side.BUY)
+        .type(OrderType.LIMIT)
+        .quantity("0.01")
+        .price("64000.00")
+        .exchange(venue)
+        .build();
+  }
 }
