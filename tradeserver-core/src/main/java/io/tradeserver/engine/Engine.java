@@ -10,7 +10,6 @@ import io.tradeserver.model.Signal;
 import io.tradeserver.order.ClientOrderIds;
 import io.tradeserver.order.OrderManager;
 import io.tradeserver.position.BalanceLedger;
-import io.tradeserver.position.PositionState;
 import io.tradeserver.position.PositionTracker;
 import io.tradeserver.risk.CircuitBreakers;
 import io.tradeserver.risk.RiskConfig;
@@ -18,7 +17,6 @@ import io.tradeserver.risk.RiskEngine;
 import io.tradeserver.risk.Sizer;
 import io.tradeserver.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +69,7 @@ final class Engine {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Engine.class);
   private volatile StatusSnapshot status;
   private long nextTimer = Long.MIN_VALUE;
-  // Signals wait (in the inbox) until every venue has listed its instruments, at most this long
-  // after the first step: a signal arriving during start-up is traded, not refused as an unknown
-  // symbol.
-  static final long STARTUP_WAIT_NANOS = java.time.Duration.ofSeconds(30).toNanos();
-  private long firstStepNanos = Long.MIN_VALUE;
-  private boolean started;
+  private final StartupGate startup;
   private long nextStatus = Long.MIN_VALUE;
 
   Engine(
@@ -89,6 +82,7 @@ final class Engine {
     this.config = config;
     this.venues = new LinkedHashMap<>();
     venueStates.forEach(v -> venues.put(v.id, v));
+    this.startup = new StartupGate(venues.values(), clock);
     this.signals = new MpscArrayQueue<>(config.signalInboxCapacity());
     this.venueInbox = new MpscArrayQueue<>(config.venueInboxCapacity());
     this.publisher = new Publisher(listeners);
@@ -253,7 +247,7 @@ final class Engine {
     // drained only after other work: apply them before any signal is checked against them.
     work += drainLocal();
     Signal s;
-    int maxSignals = started || venuesListed() ? 1024 : 0;
+    int maxSignals = startup.open() ? 1024 : 0;
     for (int i = 0; i < maxSignals && (s = signals.poll()) != null; i++) {
       stats.signalNanos = s.receivedNanos();
       try {
@@ -293,25 +287,6 @@ final class Engine {
       stats.metrics.status(status);
     }
     return work;
-  }
-
-  /** True once every venue has listed its instruments, or the start-up wait is over. */
-  private boolean venuesListed() {
-    long now = clock.nanos();
-    if (firstStepNanos == Long.MIN_VALUE) {
-      firstStepNanos = now;
-    }
-    boolean all = true;
-    for (VenueState v : venues.values()) {
-      all &= !v.instruments.isEmpty();
-    }
-    if (all || now - firstStepNanos >= STARTUP_WAIT_NANOS) {
-      started = true;
-      if (!all) {
-        log.warn("trading signals although not every venue listed its instruments within 30 s");
-      }
-    }
-    return started;
   }
 
   private int drainLocal() {
@@ -384,48 +359,6 @@ final class Engine {
   }
 
   StatusSnapshot buildStatus() {
-    List<VenueStatus> vs = new ArrayList<>();
-    for (VenueState v : venues.values()) {
-      vs.add(
-          new VenueStatus(
-              v.id,
-              risk.isVenueDisabled(v.id),
-              v.instruments.size(),
-              v.connections,
-              v.rateLimitedUntilNanos,
-              v.lastAlert,
-              orders.exposure().openOrders(v.id),
-              v.ready(),
-              v.paper));
-    }
-    List<io.tradeserver.model.Position> ps = new ArrayList<>();
-    for (PositionState p : positions.all()) {
-      ps.add(p.snapshot());
-    }
-    int open = 0;
-    for (VenueState v : venues.values()) {
-      open += orders.exposure().openOrders(v.id);
-    }
-    return new StatusSnapshot(
-        clock.nanos(),
-        risk.state(),
-        risk.stateCause(),
-        stats.signals,
-        stats.signalsRejected,
-        stats.orders,
-        stats.ordersSent,
-        stats.fills,
-        stats.rejectsByReason(),
-        open,
-        vs,
-        ps,
-        positions.netPnlByQuote(),
-        LatencySummary.of(stats.signalToSubmit),
-        LatencySummary.of(stats.submitToAck),
-        signals.size(),
-        orders.anomalies() + internalErrors,
-        stats.routedByVenue(),
-        stats.arbitrageOpportunities,
-        stats.arbitragePairs());
+    return EngineStatus.of(this, clock);
   }
 }

@@ -40,14 +40,9 @@ public final class ClientOrderIds {
     if (node < 0 || node >= DIGITS.length) {
       throw new IllegalArgumentException("node must be 0..61, was " + node);
     }
-    long sessionMillis = clock.millis();
     prefix = new char[8];
     prefix[0] = DIGITS[node];
-    long v = sessionMillis;
-    for (int i = 7; i >= 1; i--) {
-      prefix[i] = DIGITS[(int) (v % 62)];
-      v /= 62;
-    }
+    digits(clock.millis(), prefix, 1, 7);
   }
 
   /** The next id (16 characters). */
@@ -56,13 +51,9 @@ public final class ClientOrderIds {
     if (seq > MASK) {
       throw new IllegalStateException("more than 2^47 ids in one session");
     }
-    long v = scramble(seq);
     char[] buf = new char[prefix.length + SEQUENCE_DIGITS];
     System.arraycopy(prefix, 0, buf, 0, prefix.length);
-    for (int i = buf.length - 1; i >= prefix.length; i--) {
-      buf[i] = DIGITS[(int) (v % 62)];
-      v /= 62;
-    }
+    digits(scramble(seq), buf, prefix.length, SEQUENCE_DIGITS);
     return new String(buf);
   }
 
@@ -80,6 +71,7 @@ public final class ClientOrderIds {
     return new String(buf);
   }
 
+  /** Writes the low {@code n} base-62 digits of {@code v} (v ≥ 0) into {@code buf[from..]}. */
   private static void digits(long v, char[] buf, int from, int n) {
     for (int i = from + n - 1; i >= from; i--) {
       buf[i] = DIGITS[(int) (v % 62)];

@@ -45,6 +45,7 @@ public final class OrderManager implements VenueEventHandler {
   final List<ManagedOrder> reconciling = new ArrayList<>();
   final RecentTrades recentTrades;
   private final OrderTimers timers = new OrderTimers(this);
+  final RedeliveryCheck redelivery = new RedeliveryCheck(this);
   private final OpenExposure exposure = new OpenExposure();
   final Reconciler reconciler = new Reconciler(this);
   private long duplicateFills;
@@ -93,12 +94,12 @@ public final class OrderManager implements VenueEventHandler {
    * VENUE_UNAVAILABLE}), never sent blindly. A cancel meanwhile is sent to the venue as well.
    */
   public ManagedOrder submitAfterCheck(OrderRequest request, String adjustment, String route) {
+    String checking = RedeliveryCheck.CHECKING;
     ManagedOrder o =
-        register(request, adjustment == null ? CHECKING : adjustment + "; " + CHECKING, route);
-    o.checking = true;
+        register(request, adjustment == null ? checking : adjustment + "; " + checking, route);
     o.lookedUp = true;
     exposure.update(o, false, 0, true, o.remainingUnits());
-    timers.checking(o, clock.nanos());
+    redelivery.start(o, clock.nanos());
     return o;
   }
 
@@ -110,9 +111,8 @@ public final class OrderManager implements VenueEventHandler {
     return status.isOpen() || (status == OrderStatus.PENDING_NEW && o.lookedUp);
   }
 
-  private static final String CHECKING = "redelivered: looking for it at the venue before sending";
-
-  private ManagedOrder register(OrderRequest request, String adjustment, String route) {
+  /** Creates and announces an order (PENDING_NEW); nothing is sent. */
+  ManagedOrder register(OrderRequest request, String adjustment, String route) {
     ManagedOrder o = new ManagedOrder(request, clock.nanos());
     if (orders.putIfAbsent(request.clientOrderId(), o) != null) {
       throw new IllegalStateException("client order id in use: " + request.clientOrderId());
@@ -123,7 +123,7 @@ public final class OrderManager implements VenueEventHandler {
     return o;
   }
 
-  private void send(ManagedOrder o) {
+  void send(ManagedOrder o) {
     move(o, OrderEventType.SEND);
     o.sentNanos = o.updatedNanos;
     timers.sent(o);
@@ -136,15 +136,6 @@ public final class OrderManager implements VenueEventHandler {
               : RejectCode.VENUE_REJECTED;
       rejectWith(o, code, "not sent: " + e.getMessage());
     }
-  }
-
-  /** A checked order's lookups went unanswered: refuse it rather than risk a second copy. */
-  void checkFailed(ManagedOrder o) {
-    o.checking = false;
-    rejectWith(
-        o,
-        RejectCode.VENUE_UNAVAILABLE,
-        "redelivered: no answer to " + o.queryAttempts + " lookups at the venue; not sent");
   }
 
   /** Records an order refused before sending (a risk denial): one REJECTED event, no venue call. */
@@ -337,15 +328,7 @@ public final class OrderManager implements VenueEventHandler {
   @Override
   public void onOrderNotFound(OrderNotFound e) {
     ManagedOrder o = orders.get(e.clientOrderId());
-    if (o != null && o.checking && o.status == OrderStatus.PENDING_NEW) {
-      // Redeliveries come after the consumer's ack wait, long after any earlier copy's request
-      // reached the venue, so one answer settles it.
-      o.checking = false;
-      o.reasonDetail = "redelivered: not found at the venue, sent";
-      send(o);
-      return;
-    }
-    if (o == null || o.status != OrderStatus.UNKNOWN) {
+    if (o == null || redelivery.notFound(o) || o.status != OrderStatus.UNKNOWN) {
       return; // SUBMITTED: the venue may not have processed it yet; the ack or timeout decides
     }
     if (o.queryAttempts >= config.notFoundQueries()) {
@@ -362,16 +345,6 @@ public final class OrderManager implements VenueEventHandler {
   }
 
   // ---- shared mechanics (package-private for the reconciler) --------------------------------
-
-  ManagedOrder create(OrderRequest request) {
-    if (orders.containsKey(request.clientOrderId())) {
-      throw new IllegalStateException("client order id in use: " + request.clientOrderId());
-    }
-    ManagedOrder o = new ManagedOrder(request, clock.nanos());
-    orders.put(request.clientOrderId(), o);
-    listener.onOrderChanged(o, null);
-    return o;
-  }
 
   void markUnknown(ManagedOrder o) {
     OrderStatus before = o.status;

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The order manager's clocks: silence after a send becomes UNKNOWN, an unanswered cancel is
- * queried, UNKNOWN orders are queried until the venue answers, a redelivered order is looked up
- * before it is sent, venue-reported fills are reconciled, and terminal orders are forgotten after
- * the retention window (time and count). Each queue is in time order, so a tick looks only at
+ * queried, UNKNOWN orders are queried until the venue answers, redelivered orders are looked up
+ * ({@link RedeliveryCheck}), venue-reported fills are reconciled, and terminal orders are forgotten
+ * after the retention window (time and count). Each queue is in time order, so a tick looks only at
  * heads. Engine thread only.
  */
 final class OrderTimers {
@@ -18,7 +18,6 @@ final class OrderTimers {
   private final ArrayDeque<ManagedOrder> awaitingCancel = new ArrayDeque<>();
   private final ArrayDeque<ManagedOrder> retired = new ArrayDeque<>();
   private final List<ManagedOrder> unknown = new ArrayList<>();
-  private final List<ManagedOrder> checking = new ArrayList<>();
 
   OrderTimers(OrderManager om) {
     this.om = om;
@@ -40,13 +39,6 @@ final class OrderTimers {
   void becameUnknown(ManagedOrder o, long now) {
     unknown.add(o);
     queryUnknown(now);
-  }
-
-  /** Starts looking up an order that may already be at the venue, the first query at once. */
-  void checking(ManagedOrder o, long now) {
-    checking.add(o);
-    o.nextQueryNanos = now;
-    queryChecking(now);
   }
 
   void onTimer(long now) {
@@ -76,7 +68,7 @@ final class OrderTimers {
       }
     }
     queryUnknown(now);
-    queryChecking(now);
+    om.redelivery.onTimer(now);
     om.reconciler.onTimer(now);
     purge(now);
   }
@@ -90,25 +82,6 @@ final class OrderTimers {
         o.queryAttempts++;
         o.nextQueryNanos = now + om.config().queryInterval().toNanos();
         om.query(o);
-      }
-    }
-  }
-
-  private void queryChecking(long now) {
-    for (int i = checking.size() - 1; i >= 0; i--) {
-      ManagedOrder o = checking.get(i);
-      if (!o.checking || o.status != OrderStatus.PENDING_NEW) {
-        o.checking = false;
-        checking.remove(i);
-      } else if (now >= o.nextQueryNanos) {
-        if (o.queryAttempts >= om.config().notFoundQueries()) {
-          checking.remove(i);
-          om.checkFailed(o);
-        } else {
-          o.queryAttempts++;
-          o.nextQueryNanos = now + om.config().queryInterval().toNanos();
-          om.query(o);
-        }
       }
     }
   }

@@ -176,7 +176,7 @@ final class Reconciler {
             null,
             "external",
             om.now());
-    ManagedOrder o = om.create(req);
+    ManagedOrder o = om.register(req, null, null);
     o.adopted = true;
     o.exchangeOrderId = r.exchangeOrderId();
     Price baselinePrice = r.averagePrice() != null ? r.averagePrice() : r.price();
