@@ -42,7 +42,6 @@ final class SignalProcessor {
   private final EngineStats stats;
   private final Publisher publisher;
   private final String[] why = new String[1];
-  private boolean redelivered; // of the signal being processed
 
   SignalProcessor(
       Clock clock,
@@ -79,7 +78,6 @@ final class SignalProcessor {
    *     and crashed before acknowledging
    */
   void onSignal(Signal s, boolean redelivered) {
-    this.redelivered = redelivered;
     stats.signals++;
     long now = clock.nanos();
     if (!deduper.firstTime(s.signalId(), now)) {
@@ -87,7 +85,7 @@ final class SignalProcessor {
       return;
     }
     if (s.routed()) {
-      routed(s, now);
+      routed(s, now, redelivered);
       return;
     }
     VenueState v = venues.get(s.exchange());
@@ -103,15 +101,15 @@ final class SignalProcessor {
       reject(s, RejectCode.UNKNOWN_SYMBOL, s.symbol() + " not traded on " + v.id);
       return;
     }
-    OrderRequest req = request(s, in, v, now);
+    OrderRequest req = request(s, orderId(s), in, v, now);
     if (req == null) {
       return;
     }
     RiskResult r = risk.check(req, s.strategy(), slippage(s));
-    submitOrReject(s, req, r, v, null, now);
+    submitOrReject(s, req, r, v, null, now, redelivered);
   }
 
-  private void routed(Signal s, long now) {
+  private void routed(Signal s, long now, boolean redelivered) {
     if (!router.enabled()) {
       reject(
           s, RejectCode.NO_ROUTE, "routing is disabled (routing.enabled=false): name the exchange");
@@ -135,11 +133,12 @@ final class SignalProcessor {
               : s.symbol() + " not listed on any venue");
       return;
     }
+    String id = orderId(s);
     int chosen = -1;
     OrderRequest req = null;
     for (int i = 0; i < candidates.size() && chosen < 0; i++) {
       Router.Candidate c = candidates.get(i);
-      req = request(s, c.instrument(), c.venue(), now);
+      req = request(s, id, c.instrument(), c.venue(), now);
       if (req == null) {
         return; // could not be sized: already rejected
       }
@@ -149,15 +148,27 @@ final class SignalProcessor {
     }
     if (chosen < 0) { // no venue takes it: deny on the best one, with its reason
       chosen = 0;
-      req = request(s, candidates.get(0).instrument(), candidates.get(0).venue(), now);
+      req = request(s, id, candidates.get(0).instrument(), candidates.get(0).venue(), now);
     }
     RiskResult r = risk.check(req, s.strategy(), slippage(s));
     submitOrReject(
-        s, req, r, candidates.get(chosen).venue(), router.describe(candidates, chosen), now);
+        s,
+        req,
+        r,
+        candidates.get(chosen).venue(),
+        router.describe(candidates, chosen),
+        now,
+        redelivered);
   }
 
   private void submitOrReject(
-      Signal s, OrderRequest req, RiskResult r, VenueState v, String route, long now) {
+      Signal s,
+      OrderRequest req,
+      RiskResult r,
+      VenueState v,
+      String route,
+      long now,
+      boolean redelivered) {
     stats.orders++;
     if (!r.accepted()) {
       stats.reject(r.denial().code());
@@ -190,7 +201,7 @@ final class SignalProcessor {
    * Builds the order for one venue, or rejects the signal (and returns null) when it cannot be
    * sized.
    */
-  private OrderRequest request(Signal s, Instrument in, VenueState v, long now) {
+  private OrderRequest request(Signal s, String id, Instrument in, VenueState v, long now) {
     Price price = s.price() == null ? null : normalize(s.price(), in.priceScale());
     Quantity qty = s.quantity() == null ? null : normalize(s.quantity(), in.quantityScale());
     if (qty == null) {
@@ -223,7 +234,7 @@ final class SignalProcessor {
     }
     TimeInForce tif = s.type() == OrderType.MARKET ? TimeInForce.IOC : s.timeInForce();
     return new OrderRequest(
-        orderId(s),
+        id,
         in,
         s.side(),
         s.type(),
