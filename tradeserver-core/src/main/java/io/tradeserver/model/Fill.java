@@ -51,4 +51,20 @@ public record Fill(
   public Quantity notional() {
     return price.times(quantity);
   }
+
+  /** The same fill with another quantity (e.g. the part not already counted from a report). */
+  public Fill withQuantity(Quantity q) {
+    return new Fill(
+        instrumentId,
+        clientOrderId,
+        exchangeOrderId,
+        tradeId,
+        side,
+        price,
+        q,
+        fee,
+        feeAsset,
+        liquidity,
+        timeNanos);
+  }
 }

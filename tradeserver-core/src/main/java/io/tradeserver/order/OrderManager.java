@@ -380,7 +380,7 @@ public final class OrderManager implements VenueEventHandler {
     if (credited > 0) {
       o.addFill(credited, f.price());
       Fill applied =
-          credited == units ? f : withQuantity(f, Quantity.of(credited, in.quantityScale()));
+          credited == units ? f : f.withQuantity(Quantity.of(credited, in.quantityScale()));
       listener.onFill(o, applied, reconciled);
     }
     if (o.quantityUnits() > 0 && o.filledUnits > o.quantityUnits()) {
@@ -431,20 +431,5 @@ public final class OrderManager implements VenueEventHandler {
 
   OrderManagerConfig config() {
     return config;
-  }
-
-  private static Fill withQuantity(Fill f, Quantity q) {
-    return new Fill(
-        f.instrumentId(),
-        f.clientOrderId(),
-        f.exchangeOrderId(),
-        f.tradeId(),
-        f.side(),
-        f.price(),
-        q,
-        f.fee(),
-        f.feeAsset(),
-        f.liquidity(),
-        f.timeNanos());
   }
 }
