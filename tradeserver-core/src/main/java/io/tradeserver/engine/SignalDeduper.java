@@ -1,40 +1,26 @@
 package io.tradeserver.engine;
 
-import java.util.ArrayDeque;
-import java.util.HashSet;
+import io.tradeserver.internal.RecentKeys;
 
 /** Remembers signal ids for a window (and up to a count) to refuse repeats. Engine thread only. */
 final class SignalDeduper {
-  private record Seen(String id, long atNanos) {}
-
   private final long windowNanos;
-  private final int max;
-  private final HashSet<String> ids = new HashSet<>();
-  private final ArrayDeque<Seen> order = new ArrayDeque<>();
+  private final RecentKeys ids;
 
   SignalDeduper(long windowNanos, int max) {
     this.windowNanos = windowNanos;
-    this.max = max;
+    this.ids = new RecentKeys(max, true);
   }
 
   /** True the first time an id is seen within the window. */
   boolean firstTime(String id, long now) {
     expire(now);
-    if (!ids.add(id)) {
-      return false;
-    }
-    order.addLast(new Seen(id, now));
-    if (order.size() > max) {
-      ids.remove(order.removeFirst().id());
-    }
-    return true;
+    return ids.add(id, null, id.hashCode(), now);
   }
 
   private void expire(long now) {
-    Seen head;
-    while ((head = order.peekFirst()) != null && now - head.atNanos() > windowNanos) {
-      order.removeFirst();
-      ids.remove(head.id());
+    while (ids.size() > 0 && now - ids.oldestStamp() > windowNanos) {
+      ids.removeOldest();
     }
   }
 
