@@ -152,7 +152,7 @@ final class PaperMatcher {
             in.id().quote(),
             liq,
             now);
-    o.fills.add(f);
+    o.addFill(f);
     fills.accept(f);
   }
 

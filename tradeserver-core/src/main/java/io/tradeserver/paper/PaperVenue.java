@@ -93,7 +93,7 @@ final class PaperVenue {
       emit(new OrderNotFound(venue, instrument.id(), clientOrderId, now));
       return;
     }
-    o.fills.forEach(f -> emit(new FillReport(venue, f, null, now)));
+    o.fills().forEach(f -> emit(new FillReport(venue, f, null, now)));
     emit(report(o));
   }
 

@@ -29,6 +29,10 @@ final class SimBooks {
   private final Map<String, Instrument> instruments = new LinkedHashMap<>();
   private final Map<String, OrderBook> books = new HashMap<>();
   private final Map<InstrumentId, Integer> subscriptions = new HashMap<>();
+  // The same, by this venue's instrument ids: what every submit looks up. Instrument.symbol()
+  // builds a new string on each call, so a lookup by symbol cost a concatenation and its hash.
+  private final Map<InstrumentId, Instrument> instrumentsById = new HashMap<>();
+  private final Map<InstrumentId, OrderBook> booksById = new HashMap<>();
 
   SimBooks(SimConfig config, SimulatedMarket market, SimMatcher matcher, SimOutbox outbox) {
     this.config = config;
@@ -40,7 +44,12 @@ final class SimBooks {
       Instrument in = toInstrument(s);
       specs.put(s.symbol(), s);
       instruments.put(s.symbol(), in);
-      books.put(s.symbol(), OrderBook.of(in));
+      OrderBook book = OrderBook.of(in);
+      books.put(s.symbol(), book);
+      if (in.symbol().equals(s.symbol())) { // a symbol configured in lower case is not canonical
+        instrumentsById.put(in.id(), in);
+        booksById.put(in.id(), book);
+      }
     }
   }
 
@@ -64,6 +73,18 @@ final class SimBooks {
   /** The instrument listed as {@code symbol}, or null. */
   Instrument instrument(String symbol) {
     return instruments.get(symbol);
+  }
+
+  /** The instrument listed under {@code id}'s symbol (whatever its exchange), or null. */
+  Instrument instrument(InstrumentId id) {
+    Instrument in = instrumentsById.get(id);
+    return in != null ? in : instruments.get(id.symbol());
+  }
+
+  /** The book of {@code id}'s symbol, or null. */
+  OrderBook book(InstrumentId id) {
+    OrderBook book = booksById.get(id);
+    return book != null ? book : books.get(id.symbol());
   }
 
   /** The book of {@code symbol}, or null. */

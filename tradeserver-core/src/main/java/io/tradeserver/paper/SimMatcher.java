@@ -12,7 +12,6 @@ import io.tradeserver.model.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
  * Builds a simulated venue's books from the shared market and matches orders against them: takers
@@ -21,16 +20,23 @@ import java.util.function.Consumer;
  * currency. Engine thread only.
  */
 final class SimMatcher {
+  /** Hears each fill as it is made: one sink for every order, so no lambda per order. */
+  interface FillSink {
+    void onFill(SimOrder o, Fill f);
+  }
+
   private final SimConfig config;
   private final SimAccount account;
   private final SplittableRandom noise;
   private final long takerFeeBpsTimes100;
   private final long makerFeeBpsTimes100;
+  private final String tradeIdPrefix;
   private long tradeSeq;
 
   SimMatcher(SimConfig config, SimAccount account) {
     this.config = config;
     this.account = account;
+    this.tradeIdPrefix = config.venue() + "-t";
     this.noise = new SplittableRandom(config.seed() ^ config.venue().hashCode());
     this.takerFeeBpsTimes100 = bpsTimes100(config.takerFeeBps());
     this.makerFeeBpsTimes100 = bpsTimes100(config.makerFeeBps());
@@ -59,7 +65,7 @@ final class SimMatcher {
    * Takes liquidity for {@code o} up to its limit (0 = no limit), emitting one taker fill per level
    * touched. Returns the quantity filled.
    */
-  long take(SimOrder o, OrderBook book, long now, Consumer<Fill> fills) {
+  long take(SimOrder o, OrderBook book, long now, FillSink fills) {
     Side opposite = o.request.side().opposite();
     long filled = 0;
     while (o.remaining() > 0 && book.depth(opposite) > 0) {
@@ -93,7 +99,7 @@ final class SimMatcher {
   }
 
   /** Fills a resting order the market has traded through, at its own price. */
-  void matchResting(SimOrder o, OrderBook book, long now, Consumer<Fill> fills) {
+  void matchResting(SimOrder o, OrderBook book, long now, FillSink fills) {
     long available = available(o.request.side(), o.priceUnits, book);
     if (available <= 0) {
       return;
@@ -112,8 +118,7 @@ final class SimMatcher {
   }
 
   /** Records a fill on the order and the account and hands it out. */
-  void fill(
-      SimOrder o, long priceUnits, long qtyUnits, Liquidity liq, long now, Consumer<Fill> fills) {
+  void fill(SimOrder o, long priceUnits, long qtyUnits, Liquidity liq, long now, FillSink fills) {
     Instrument in = o.request.instrument();
     long notional =
         Decimals.multiply(
@@ -141,7 +146,7 @@ final class SimMatcher {
             in.id(),
             o.request.clientOrderId(),
             o.exchangeOrderId,
-            config.venue() + "-t" + (++tradeSeq),
+            tradeIdPrefix + (++tradeSeq),
             o.request.side(),
             Price.of(priceUnits, in.priceScale()),
             Quantity.of(qtyUnits, in.quantityScale()),
@@ -149,8 +154,8 @@ final class SimMatcher {
             in.id().quote(),
             liq,
             now);
-    o.fills.add(f);
-    fills.accept(f);
+    o.addFill(f);
+    fills.onFill(o, f);
   }
 
   /**

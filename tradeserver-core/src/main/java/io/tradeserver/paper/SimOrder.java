@@ -16,7 +16,9 @@ final class SimOrder {
   OrderStatus status = OrderStatus.ACCEPTED;
   long filledUnits;
   long filledCost; // notional units at scale 8
-  final List<Fill> fills = new ArrayList<>(1);
+  // Most orders fill once: the first fill needs no list (the sim keeps 100k finished orders).
+  private Fill firstFill;
+  private List<Fill> laterFills;
 
   SimOrder(OrderRequest request, String exchangeOrderId) {
     this.request = request;
@@ -33,6 +35,38 @@ final class SimOrder {
 
   long remaining() {
     return quantityUnits - filledUnits;
+  }
+
+  void addFill(Fill f) {
+    if (firstFill == null) {
+      firstFill = f;
+    } else {
+      if (laterFills == null) {
+        laterFills = new ArrayList<>(2);
+      }
+      laterFills.add(f);
+    }
+  }
+
+  /** Replaces the latest fill (a forced fill renamed to its requested trade id). */
+  void replaceLastFill(Fill f) {
+    if (laterFills == null || laterFills.isEmpty()) {
+      firstFill = f;
+    } else {
+      laterFills.set(laterFills.size() - 1, f);
+    }
+  }
+
+  /** The fills so far, oldest first (a fresh list). */
+  List<Fill> fills() {
+    List<Fill> all = new ArrayList<>(1 + (laterFills == null ? 0 : laterFills.size()));
+    if (firstFill != null) {
+      all.add(firstFill);
+    }
+    if (laterFills != null) {
+      all.addAll(laterFills);
+    }
+    return all;
   }
 
   boolean open() {

@@ -53,6 +53,8 @@ final class SimOrders {
   // benchmark's CPU (BENCHMARKS.md).
   private final Map<String, SimOrder> resting = new LinkedHashMap<>(); // open after submit
   private final Map<String, Integer> submissions = new ConcurrentHashMap<>();
+  private final String orderIdPrefix;
+  private final SimMatcher.FillSink emitFill = this::emitFill;
   private long orderSeq;
 
   SimOrders(
@@ -70,6 +72,7 @@ final class SimOrders {
     this.faults = faults;
     this.outbox = outbox;
     this.control = control;
+    this.orderIdPrefix = config.venue() + "-";
   }
 
   /** Counts a submit as it is received, on the caller's thread (contract test: "sent once"). */
@@ -92,7 +95,7 @@ final class SimOrders {
    * lost to an injected timeout, and the private stream may be dropped as a random fault.
    */
   void submit(OrderRequest r) {
-    Instrument in = books.instrument(r.instrument().symbol());
+    Instrument in = books.instrument(r.instrument().id());
     String cid = r.clientOrderId();
     if (in == null || r.quantity() == null) {
       reject(
@@ -118,8 +121,8 @@ final class SimOrders {
       // The same path as a test's drop: queued behind the commands already waiting.
       control.dropPrivateStream(config.disconnectFor());
     }
-    SimOrder o = new SimOrder(r, config.venue() + "-" + (++orderSeq));
-    OrderBook book = books.book(in.symbol());
+    SimOrder o = new SimOrder(r, orderIdPrefix + (++orderSeq));
+    OrderBook book = books.book(in.id());
     if (r.type() == OrderType.LIMIT_MAKER
         && o.priceUnits != 0
         && matcher.available(r.side(), o.priceUnits, book) > 0) {
@@ -160,7 +163,7 @@ final class SimOrders {
     boolean fok = r.timeInForce() == TimeInForce.FOK;
     if (!(fok && matcher.available(r.side(), o.priceUnits, book) < o.quantityUnits)) {
       if (r.type() != OrderType.LIMIT_MAKER) {
-        matcher.take(o, book, outbox.now(), f -> emitFill(o, f));
+        matcher.take(o, book, outbox.now(), emitFill);
       }
     }
     if (o.remaining() <= 0) {
@@ -230,7 +233,7 @@ final class SimOrders {
       outbox.emit(new OrderNotFound(config.venue(), instrument.id(), cid, outbox.sent()), false);
       return;
     }
-    for (Fill f : o.fills) {
+    for (Fill f : o.fills()) {
       outbox.emit(new FillReport(config.venue(), f, null, outbox.sent()), false);
     }
     outbox.emit(report(o), false);
@@ -283,7 +286,7 @@ final class SimOrders {
         qtyUnits,
         liq,
         outbox.now(),
-        f -> {
+        (order, f) -> {
           Fill named =
               new Fill(
                   f.instrumentId(),
@@ -297,7 +300,7 @@ final class SimOrders {
                   f.feeAsset(),
                   f.liquidity(),
                   f.timeNanos());
-          o.fills.set(o.fills.size() - 1, named);
+          o.replaceLastFill(named);
           emitFill(o, named);
         });
     if (!o.open()) {
@@ -311,7 +314,7 @@ final class SimOrders {
   void matchResting(Instrument instrument, OrderBook book) {
     for (SimOrder o : resting.values()) {
       if (o.open() && o.request.instrumentId().equals(instrument.id())) {
-        matcher.matchResting(o, book, outbox.now(), f -> emitFill(o, f));
+        matcher.matchResting(o, book, outbox.now(), emitFill);
       }
     }
   }

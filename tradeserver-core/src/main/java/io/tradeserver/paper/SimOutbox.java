@@ -6,7 +6,6 @@ import io.tradeserver.event.ConnectionState;
 import io.tradeserver.event.VenueEvent;
 import io.tradeserver.spi.ExchangeContext;
 import java.time.Duration;
-import java.util.ArrayDeque;
 
 /**
  * The simulated venue's side of the wire to the engine: every answer and stream event waits out the
@@ -18,7 +17,13 @@ final class SimOutbox {
   private final String venue;
   private final ExchangeContext context;
   private final long latencyNanos;
-  private final ArrayDeque<Object[]> queue = new ArrayDeque<>(); // {dueNanos, event, private}
+  // A FIFO in three parallel rings (no Object[] and boxed Long per event): entry i of the queue
+  // is at (head + i) & mask.
+  private long[] due = new long[64];
+  private VenueEvent[] events = new VenueEvent[64];
+  private boolean[] privateStream = new boolean[64];
+  private int head;
+  private int size;
   private long now;
   private long privateDownUntil = Long.MIN_VALUE;
 
@@ -44,7 +49,31 @@ final class SimOutbox {
 
   /** Queues {@code e} for delivery after the latency; a private-stream event can still be lost. */
   void emit(VenueEvent e, boolean privateStream) {
-    queue.addLast(new Object[] {now + latencyNanos, e, privateStream});
+    if (size == events.length) {
+      grow();
+    }
+    int tail = (head + size) & (events.length - 1);
+    due[tail] = now + latencyNanos;
+    events[tail] = e;
+    this.privateStream[tail] = privateStream;
+    size++;
+  }
+
+  private void grow() {
+    int n = events.length;
+    long[] d = new long[n << 1];
+    VenueEvent[] e = new VenueEvent[n << 1];
+    boolean[] p = new boolean[n << 1];
+    for (int i = 0; i < size; i++) {
+      int from = (head + i) & (n - 1);
+      d[i] = due[from];
+      e[i] = events[from];
+      p[i] = privateStream[from];
+    }
+    due = d;
+    events = e;
+    privateStream = p;
+    head = 0;
   }
 
   /** Takes the private stream down until {@code untilNanos} and says so. */
@@ -75,12 +104,14 @@ final class SimOutbox {
   /** Hands the listener every event due by {@code nowNanos}; returns how many came due. */
   int release(long nowNanos) {
     int n = 0;
-    Object[] head;
-    while ((head = queue.peekFirst()) != null && (long) head[0] <= nowNanos) {
-      queue.pollFirst();
-      boolean privateStream = (boolean) head[2];
-      if (!(privateStream && privateDownUntil != Long.MIN_VALUE)) {
-        context.listener().onEvent((VenueEvent) head[1]);
+    while (size > 0 && due[head] <= nowNanos) {
+      VenueEvent e = events[head];
+      boolean toPrivate = privateStream[head];
+      events[head] = null;
+      head = (head + 1) & (events.length - 1);
+      size--;
+      if (!(toPrivate && privateDownUntil != Long.MIN_VALUE)) {
+        context.listener().onEvent(e);
       }
       n++;
     }
