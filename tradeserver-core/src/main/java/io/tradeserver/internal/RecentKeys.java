@@ -1,7 +1,5 @@
 package io.tradeserver.internal;
 
-import java.util.Arrays;
-
 /**
  * A bounded set of two-part keys {@code (a, b)} remembered in insertion order, each with a stamp
  * (e.g. when it was seen): adding to a full set forgets the oldest key, and {@link #removeOldest}
@@ -19,7 +17,7 @@ import java.util.Arrays;
  * supplies the key's hash, so a composite key needs no wrapper object.
  */
 public final class RecentKeys {
-  private static final int EMPTY = -1;
+  private static final long EMPTY = 0; // an entry is hash << 32 | (ring position + 1)
   private static final int MIN_RING = 16;
   private static final int MAX_RING = 1 << 29;
 
@@ -33,9 +31,8 @@ public final class RecentKeys {
   private int ringMask;
   private int head;
   private int size;
-  // The index: ring positions (EMPTY when free) and their keys' hashes, side by side.
-  private int[] slots;
-  private int[] slotHashes;
+  // The index: hash and ring position per slot (EMPTY when free), one cache line per probe.
+  private long[] slots;
   private int slotMask;
   private int slotShift;
 
@@ -106,9 +103,9 @@ public final class RecentKeys {
       return;
     }
     int pos = head;
-    int hash = hashes[pos];
-    int i = index(hash);
-    while (slots[i] != pos) {
+    long entry = entry(hashes[pos], pos);
+    int i = index(hashes[pos]);
+    while (slots[i] != entry) {
       i = (i + 1) & slotMask;
     }
     deleteSlot(i);
@@ -120,11 +117,12 @@ public final class RecentKeys {
 
   private int find(Object a, Object b, int hash) {
     for (int i = index(hash); ; i = (i + 1) & slotMask) {
-      int pos = slots[i];
-      if (pos == EMPTY) {
+      long e = slots[i];
+      if (e == EMPTY) {
         return -1;
       }
-      if (slotHashes[i] == hash && sameKey(pos, a, b)) {
+      int pos = (int) e - 1;
+      if ((int) (e >>> 32) == hash && sameKey(pos, a, b)) {
         return pos;
       }
     }
@@ -141,8 +139,11 @@ public final class RecentKeys {
     while (slots[i] != EMPTY) {
       i = (i + 1) & slotMask;
     }
-    slots[i] = pos;
-    slotHashes[i] = hash;
+    slots[i] = entry(hash, pos);
+  }
+
+  private static long entry(int hash, int pos) {
+    return (long) hash << 32 | (pos + 1);
   }
 
   /** Linear probing's deletion: shifts back later entries of the run so no probe stops short. */
@@ -150,16 +151,15 @@ public final class RecentKeys {
     int i = hole;
     while (true) {
       i = (i + 1) & slotMask;
-      int pos = slots[i];
-      if (pos == EMPTY) {
+      long e = slots[i];
+      if (e == EMPTY) {
         break;
       }
-      int home = index(slotHashes[i]);
+      int home = index((int) (e >>> 32));
       // Move the entry into the hole unless its home lies cyclically in (hole, i].
       boolean homeAfterHole = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
       if (!homeAfterHole) {
-        slots[hole] = pos;
-        slotHashes[hole] = slotHashes[i];
+        slots[hole] = e;
         hole = i;
       }
     }
@@ -182,9 +182,7 @@ public final class RecentKeys {
     hashes = new int[ringSize];
     stamps = stamped ? new long[ringSize] : null;
     ringMask = ringSize - 1;
-    slots = new int[ringSize << 1];
-    Arrays.fill(slots, EMPTY);
-    slotHashes = new int[ringSize << 1];
+    slots = new long[ringSize << 1];
     slotMask = slots.length - 1;
     slotShift = Integer.numberOfLeadingZeros(slotMask);
     for (int i = 0; i < size; i++) {

@@ -33,7 +33,8 @@ public record Position(
     long timeNanos) {
 
   public Position {
-    otherFees = Map.copyOf(otherFees);
+    // Most positions pay fees in the quote asset only: skip copying an empty map per snapshot.
+    otherFees = otherFees.isEmpty() ? Map.of() : Map.copyOf(otherFees);
   }
 
   /** Realized + unrealized − quote fees. */

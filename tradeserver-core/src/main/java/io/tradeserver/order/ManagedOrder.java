@@ -25,7 +25,9 @@ public final class ManagedOrder {
   long filledUnits;
   long filledCost; // at the instrument's notional scale
   long syntheticUnits; // filled per venue report, awaiting trade-level fills
-  private String[] tradeIds = new String[2];
+  // Most orders see one trade: it needs no array (50k finished orders are retained).
+  private String firstTradeId;
+  private String[] moreTradeIds;
   private int tradeCount;
   RejectCode reason;
   String reasonDetail;
@@ -132,7 +134,7 @@ public final class ManagedOrder {
   /** True once this trade id has been applied to the order. */
   boolean hasTrade(String tradeId) {
     for (int i = 0; i < tradeCount; i++) {
-      if (tradeIds[i].equals(tradeId)) {
+      if (tradeId(i).equals(tradeId)) {
         return true;
       }
     }
@@ -140,10 +142,17 @@ public final class ManagedOrder {
   }
 
   void addTrade(String tradeId) {
-    if (tradeCount == tradeIds.length) {
-      tradeIds = Arrays.copyOf(tradeIds, tradeCount * 2);
+    if (tradeCount == 0) {
+      firstTradeId = tradeId;
+    } else {
+      if (moreTradeIds == null) {
+        moreTradeIds = new String[2];
+      } else if (tradeCount - 1 == moreTradeIds.length) {
+        moreTradeIds = Arrays.copyOf(moreTradeIds, moreTradeIds.length * 2);
+      }
+      moreTradeIds[tradeCount - 1] = tradeId;
     }
-    tradeIds[tradeCount++] = tradeId;
+    tradeCount++;
   }
 
   int tradeCount() {
@@ -151,7 +160,7 @@ public final class ManagedOrder {
   }
 
   String tradeId(int i) {
-    return tradeIds[i];
+    return i == 0 ? firstTradeId : moreTradeIds[i - 1];
   }
 
   /** Adds filled quantity and its cost. */

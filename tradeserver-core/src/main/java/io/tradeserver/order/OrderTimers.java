@@ -97,8 +97,8 @@ final class OrderTimers {
         break;
       }
       retired.pollFirst();
-      if (stillTerminal && om.orders.get(head.clientOrderId()) == head) {
-        om.orders.remove(head.clientOrderId());
+      // remove(key, value) compares by identity here (ManagedOrder keeps Object's equals).
+      if (stillTerminal && om.orders.remove(head.clientOrderId(), head)) {
         for (int i = 0; i < head.tradeCount(); i++) {
           om.recentTrades.add(head.instrumentId(), head.tradeId(i));
         }
