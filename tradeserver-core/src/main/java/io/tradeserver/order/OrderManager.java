@@ -342,13 +342,6 @@ public final class OrderManager implements VenueEventHandler {
 
   @Override
   public void onOrderStatusReport(OrderStatusReport r) {
-    ManagedOrder o = orders.get(r.clientOrderId());
-    if (o != null
-        && o.checking
-        && !o.venue().equals(r.venue())
-        && redelivery.foundElsewhere(o, r.venue(), r.quantity(), r.price()) == null) {
-      return;
-    }
     reconciler.onStatusReport(r);
   }
 

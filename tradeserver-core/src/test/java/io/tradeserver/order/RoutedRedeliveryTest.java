@@ -3,6 +3,7 @@ package io.tradeserver.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradeserver.event.FillReport;
+import io.tradeserver.event.OpenOrders;
 import io.tradeserver.event.OrderNotFound;
 import io.tradeserver.event.OrderStatusReport;
 import io.tradeserver.model.Fill;
@@ -183,5 +184,14 @@ class RoutedRedeliveryTest {
     check();
     assertThat(om.cancel("a")).isTrue();
     assertThat(calls).containsExactly("query v a", "query w a", "cancel w a", "cancel v a");
+  }
+
+  @Test
+  void listedAmongTheOtherVenuesOpenOrdersItIsTrackedThere() {
+    check();
+    om.onOpenOrders(new OpenOrders("w", null, List.of(accepted(ON_W, "0.01")), clock.nanos()));
+    assertThat(events).containsExactly("a v PENDING_NEW", "a w PENDING_NEW", "a w ACCEPTED");
+    assertThat(om.exposure().of(ON_W.id()).orders()).isEqualTo(1);
+    assertThat(om.exposure().of(ON_V.id()).orders()).isZero();
   }
 }
