@@ -17,6 +17,7 @@ import io.tradeserver.risk.RiskResult;
 import io.tradeserver.risk.Sizer;
 import io.tradeserver.spi.Capability;
 import io.tradeserver.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ import java.util.Map;
  * ClientOrderIds#forSignal}), run risk, and hand it to the order manager. A signal that cannot
  * become an order is a {@link SignalRejected}; a risk denial is a REJECTED order carrying the code.
  * A redelivered signal (one an instance that crashed may already have sent) goes to the order
- * manager to be checked at the venue before it is sent.
+ * manager to be checked at the venue before it is sent; a routed one on every venue listing its
+ * symbol, since the crashed instance may have routed it elsewhere.
  */
 final class SignalProcessor {
   private final Clock clock;
@@ -178,7 +180,9 @@ final class SignalProcessor {
       return;
     }
     if (redelivered) {
-      orders.submitAfterCheck(forVenue(r.order(), v), r.adjustment(), route);
+      OrderRequest o = forVenue(r.order(), v);
+      orders.submitAfterCheck(
+          o, r.adjustment(), route, route == null ? List.of() : elsewhere(o, s.symbol(), v));
     } else {
       orders.submit(forVenue(r.order(), v), r.adjustment(), route);
     }
@@ -186,6 +190,36 @@ final class SignalProcessor {
     if (s.receivedNanos() > 0) {
       stats.signalToSubmit.record(clock.nanos() - s.receivedNanos());
     }
+  }
+
+  /**
+   * A routed, redelivered order on every other venue listing its symbol: the instance that crashed
+   * may have routed it to any of them, so it is looked up on each (same id, never sent from here).
+   */
+  private List<OrderRequest> elsewhere(OrderRequest o, String symbol, VenueState chosen) {
+    List<OrderRequest> copies = new ArrayList<>();
+    for (VenueState v : venueList) {
+      Instrument in = v == chosen ? null : v.instrument(symbol);
+      if (in != null) {
+        copies.add(
+            forVenue(
+                new OrderRequest(
+                    o.clientOrderId(),
+                    in,
+                    o.side(),
+                    o.type(),
+                    o.timeInForce(),
+                    o.price() == null ? null : normalize(o.price(), in.priceScale()),
+                    o.quantity() == null ? null : normalize(o.quantity(), in.quantityScale()),
+                    o.quoteQuantity(),
+                    o.protectionPrice(),
+                    o.signalId(),
+                    o.strategy(),
+                    o.createdNanos()),
+                v));
+      }
+    }
+    return copies;
   }
 
   /**

@@ -94,13 +94,40 @@ public final class OrderManager implements VenueEventHandler {
    * VENUE_UNAVAILABLE}), never sent blindly. A cancel meanwhile is sent to the venue as well.
    */
   public ManagedOrder submitAfterCheck(OrderRequest request, String adjustment, String route) {
+    return submitAfterCheck(request, adjustment, route, List.of());
+  }
+
+  /**
+   * As {@link #submitAfterCheck(OrderRequest, String, String)} for a routed order, which the
+   * instance that crashed may have routed to another venue: it is looked up on each venue in {@code
+   * elsewhere} (the same order, same client order id, on that venue's instrument) as well, sent
+   * only when none has it, and tracked on the venue that reports it otherwise.
+   */
+  public ManagedOrder submitAfterCheck(
+      OrderRequest request, String adjustment, String route, List<OrderRequest> elsewhere) {
     String checking = RedeliveryCheck.CHECKING;
     ManagedOrder o =
         register(request, adjustment == null ? checking : adjustment + "; " + checking, route);
     o.lookedUp = true;
     exposure.update(o, false, 0, true, o.remainingUnits());
-    redelivery.start(o, clock.nanos());
+    redelivery.start(o, elsewhere, clock.nanos());
     return o;
+  }
+
+  /**
+   * A checked order was found on another venue than this instance routed it to: {@code found}, its
+   * copy there, replaces it under the same id (counted as open there instead) and is announced.
+   */
+  ManagedOrder trackElsewhere(ManagedOrder o, ManagedOrder found) {
+    exposure.update(o, counts(o, o.status), o.remainingUnits(), false, 0);
+    found.lookedUp = true;
+    found.route = o.route;
+    found.reasonDetail =
+        "redelivered: found on " + found.venue() + ", where an earlier instance sent it; not sent";
+    orders.put(found.clientOrderId(), found);
+    exposure.update(found, false, 0, counts(found, found.status), found.remainingUnits());
+    listener.onOrderChanged(found, null);
+    return found;
   }
 
   /**
@@ -170,6 +197,9 @@ public final class OrderManager implements VenueEventHandler {
     }
     // A PENDING_NEW order is not at the venue, unless it is being checked for an earlier copy.
     boolean send = o.status != OrderStatus.PENDING_NEW || o.checking;
+    if (o.checking) {
+      redelivery.cancelElsewhere(o, gateway);
+    }
     o.checking = false;
     move(o, OrderEventType.CANCEL_REQUEST);
     if (send) {
@@ -285,6 +315,12 @@ public final class OrderManager implements VenueEventHandler {
   public void onFillReport(FillReport e) {
     Fill f = e.fill();
     ManagedOrder o = f.clientOrderId() == null ? null : orders.get(f.clientOrderId());
+    if (o != null && o.checking && !o.venue().equals(e.venue())) {
+      o = redelivery.foundElsewhere(o, e.venue(), null, null);
+      if (o == null) {
+        return;
+      }
+    }
     if (o == null) {
       if (recentTrades.add(f.instrumentId(), f.tradeId())) {
         listener.onFill(null, f, false);
@@ -328,7 +364,7 @@ public final class OrderManager implements VenueEventHandler {
   @Override
   public void onOrderNotFound(OrderNotFound e) {
     ManagedOrder o = orders.get(e.clientOrderId());
-    if (o == null || redelivery.notFound(o) || o.status != OrderStatus.UNKNOWN) {
+    if (o == null || redelivery.notFound(o, e.venue()) || o.status != OrderStatus.UNKNOWN) {
       return; // SUBMITTED: the venue may not have processed it yet; the ack or timeout decides
     }
     if (o.queryAttempts >= config.notFoundQueries()) {

@@ -32,6 +32,13 @@ final class Reconciler {
 
   void onStatusReport(OrderStatusReport r) {
     ManagedOrder o = om.orders.get(r.clientOrderId());
+    if (o != null && o.checking && !o.venue().equals(r.venue())) {
+      // a redelivered order looked up on every venue it may be on: found on another one
+      o = om.redelivery.foundElsewhere(o, r.venue(), r.quantity(), r.price());
+      if (o == null) {
+        return;
+      }
+    }
     if (o == null) {
       if (r.status() == OrderStatus.ACCEPTED || r.status() == OrderStatus.PARTIALLY_FILLED) {
         adopt(r);

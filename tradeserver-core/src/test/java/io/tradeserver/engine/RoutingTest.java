@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.VenueAlert;
+import io.tradeserver.model.Instrument;
+import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.Order;
+import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderStatus;
 import io.tradeserver.model.OrderType;
+import io.tradeserver.model.Price;
+import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
 import io.tradeserver.model.Signal;
+import io.tradeserver.order.ClientOrderIds;
 import io.tradeserver.testing.SimRig;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -148,6 +154,49 @@ class RoutingTest {
     Order o = rig.rec.of(Order.class).get(0);
     assertThat(o.instrumentId().exchange()).isEqualTo("deep");
     assertThat(o.route()).isNull();
+  }
+
+  @Test
+  void
+      aRedeliveredRoutedSignalWhoseOrderAnEarlierInstanceSentElsewhereIsTrackedThereNotSentAgain() {
+    Signal s =
+        Signal.builder()
+            .signalId("r1")
+            .symbol("BTC-USDT")
+            .side(Side.BUY)
+            .type(OrderType.LIMIT)
+            .price("63000.00")
+            .quantity("0.05")
+            .exchange("best")
+            .build();
+    String cid = ClientOrderIds.forSignal(s.strategy(), s.signalId());
+    // The instance that crashed had routed it to deep (books move) and sent it there.
+    rig.venue("deep")
+        .submit(
+            OrderRequest.limit(
+                cid,
+                Instrument.builder(InstrumentId.of("deep", "BTC-USDT"), "BTCUSDT")
+                    .tickSize(Price.parse("0.01"))
+                    .stepSize(Quantity.parse("0.00001"))
+                    .build(),
+                Side.BUY,
+                Price.parse("63000.00"),
+                Quantity.parse("0.05")));
+    rig.settle();
+    rig.rec.clear();
+
+    assertThat(rig.ts().offerRedelivery(s)).isEqualTo(OfferResult.ACCEPTED);
+    rig.step(Duration.ofMillis(10), 5);
+
+    List<Order> events = rig.rec.of(Order.class);
+    assertThat(events.get(0).instrumentId().exchange())
+        .as("routed here this time")
+        .isEqualTo("thin");
+    assertThat(events)
+        .extracting(o -> o.instrumentId().exchange() + " " + o.status())
+        .containsExactly("thin PENDING_NEW", "deep PENDING_NEW", "deep ACCEPTED");
+    assertThat(events.get(2).reasonDetail()).contains("found on deep");
+    assertThat(rig.fresh().openOrders()).as("one order, on deep").isEqualTo(1);
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -10,11 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Ack-after-decision for JetStream signals. A signal offered to the engine is <em>pending</em>
  * until the engine's first event naming its id (an order in any state, or a rejection) has been
- * published; then its messages are acknowledged and the id is remembered as <em>decided</em> for
- * the signal-id window. A redelivery (delivered count above one) of a decided id is acknowledged
- * without offering it again; a redelivery of a pending id joins the pending entry. Anything else is
- * offered, and the engine's own signal-id dedupe turns a repeat into a DUPLICATE_SIGNAL rejection,
- * so a race between these maps can cost a dead letter but never a second order.
+ * stored in the event stream; then its messages are acknowledged and the id is remembered as
+ * <em>decided</em> for the signal-id window. A redelivery (delivered count above one) of a decided
+ * id is acknowledged without offering it again; a redelivery of a pending id joins the pending
+ * entry. Anything else is offered, and the engine's own signal-id dedupe turns a repeat into a
+ * DUPLICATE_SIGNAL rejection, so a race between these maps can cost a dead letter but never a
+ * second order.
  *
  * <p>{@link #admit} runs on jnats dispatcher threads; {@link #decided}, {@link #keepAlive} and
  * expiry on the publisher thread.
@@ -98,10 +99,14 @@ final class Decisions {
     m.nak();
   }
 
-  /** Publisher thread: the engine's decision on {@code id} was published. */
+  /**
+   * Publisher thread: an event carrying the engine's decision on {@code id} was stored. Later
+   * events on the same signal (its order's next states) change nothing: the id is remembered from
+   * its first decision, so the window and the expiry below agree on when it was decided.
+   */
   void decided(String id, long now) {
     Pending p = pending.remove(id);
-    if (decided.put(id, now) == null) {
+    if (decided.putIfAbsent(id, now) == null) {
       decidedOrder.addLast(new Seen(id, now));
     }
     expire(now);

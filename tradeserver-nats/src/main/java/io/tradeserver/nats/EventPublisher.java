@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * is full, stay on this thread. A full queue drops the event and counts it: the engine's state
  * stays authoritative and {@code status} shows the drop.
  *
- * <p>After publishing the engine's first event for a signal it tells {@link Decisions} (JetStream:
- * acknowledge the signal).
+ * <p>Once the engine's first event for a signal is stored (JetStream: confirmed by the event
+ * stream) it tells {@link Decisions}, which acknowledges the signal: a signal is never acknowledged
+ * while the only record of its decision could still be lost with this process.
  */
 final class EventPublisher implements Runnable {
   private volatile java.util.function.Predicate<String> paper = venue -> false;
@@ -68,6 +69,9 @@ final class EventPublisher implements Runnable {
   }
 
   void attach(EventSink sink, Decisions decisions, long keepAliveNanos) {
+    if (decisions != null) {
+      sink.whenStored(id -> decisions.decided(id, System.nanoTime()));
+    }
     this.decisions = decisions;
     this.keepAliveNanos = keepAliveNanos;
     this.sink = sink;
@@ -133,13 +137,12 @@ final class EventPublisher implements Runnable {
 
   private void publish(EventSink s, Object e) {
     boolean ids = s.wantsMessageIds();
-    String decidedSignal = null;
     if (e instanceof Order o) {
       s.publish(
           subjects.order(o.instrumentId()),
           ids ? orderId(o) : null,
-          EventJson.order(o, paper.test(o.instrumentId().exchange())));
-      decidedSignal = o.signalId();
+          EventJson.order(o, paper.test(o.instrumentId().exchange())),
+          o.signalId());
     } else if (e instanceof FillEvent f) {
       s.publish(
           subjects.fill(f.fill().instrumentId()),
@@ -164,14 +167,9 @@ final class EventPublisher implements Runnable {
     } else if (e instanceof RiskEvent r) {
       s.publish(subjects.risk(), ids ? nextId() : null, EventJson.risk(r));
     } else if (e instanceof SignalRejected r) {
-      s.publish(subjects.rejected(), ids ? nextId() : null, EventJson.rejected(r));
-      decidedSignal = r.signalId();
+      s.publish(subjects.rejected(), ids ? nextId() : null, EventJson.rejected(r), r.signalId());
     } else if (e instanceof Raw r) {
       s.publish(r.subject(), ids ? nextId() : null, r.body());
-    }
-    Decisions d = decisions;
-    if (decidedSignal != null && d != null) {
-      d.decided(decidedSignal, System.nanoTime());
     }
   }
 

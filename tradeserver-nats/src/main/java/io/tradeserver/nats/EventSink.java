@@ -8,13 +8,30 @@ import io.nats.client.support.NatsJetStreamConstants;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Where the publisher thread hands serialized events. Publisher thread only. */
 interface EventSink {
-  /** Publishes; {@code msgId} is null unless {@link #wantsMessageIds()}. */
-  void publish(String subject, String msgId, byte[] body);
+  /**
+   * Publishes; {@code msgId} is null unless {@link #wantsMessageIds()}. {@code decides} names the
+   * signal this event is the engine's first decision on (null for other events): it is passed to
+   * {@link #whenStored} once the event is stored, which for JetStream means confirmed by the event
+   * stream.
+   */
+  void publish(String subject, String msgId, byte[] body, String decides);
+
+  /** An event that decides no signal. */
+  default void publish(String subject, String msgId, byte[] body) {
+    publish(subject, msgId, body, null);
+  }
+
+  /**
+   * Receives the signal id of every deciding event once it is stored (publisher thread). Core NATS
+   * stores nothing, so a core sink reports it as soon as jnats has taken the event.
+   */
+  void whenStored(Consumer<String> stored);
 
   /** True when events carry a {@code Nats-Msg-Id} (JetStream). */
   boolean wantsMessageIds();
@@ -35,6 +52,7 @@ interface EventSink {
   final class Core implements EventSink {
     private final Connection conn;
     private final Counters counters;
+    private Consumer<String> stored = id -> {};
 
     Core(Connection conn, Counters counters) {
       this.conn = conn;
@@ -42,12 +60,20 @@ interface EventSink {
     }
 
     @Override
-    public void publish(String subject, String msgId, byte[] body) {
+    public void whenStored(Consumer<String> stored) {
+      this.stored = stored;
+    }
+
+    @Override
+    public void publish(String subject, String msgId, byte[] body, String decides) {
       long backoff = 1_000_000L;
       while (true) {
         try {
           conn.publish(subject, body);
           counters.eventsPublished.incrementAndGet();
+          if (decides != null) {
+            stored.accept(decides);
+          }
           return;
         } catch (IllegalStateException e) {
           counters.publishErrors.incrementAndGet();
@@ -72,6 +98,12 @@ interface EventSink {
    * unconfirmed. A publish that failed, or got no acknowledgement within {@code ackTimeoutNanos}
    * while connected, is sent again with the same id: the stream's duplicate window makes the retry
    * safe. Disconnected, it waits (jnats holds the messages in its reconnect buffer).
+   *
+   * <p>A deciding event is reported to {@link #whenStored} when the stream confirms it (so the
+   * signal is acknowledged only once its decision is in the event stream), or when it is given up
+   * after {@link #MAX_ATTEMPTS} while connected (the engine has decided; holding the signal would
+   * only have it redelivered and refused as a duplicate). One dropped because the connection was
+   * closed is not reported: its signal cannot be acknowledged any more and is redelivered.
    */
   final class Jet implements EventSink {
     private static final Logger log = LoggerFactory.getLogger(EventSink.class);
@@ -81,14 +113,16 @@ interface EventSink {
       final String subject;
       final Headers headers;
       final byte[] body;
+      final String decides;
       CompletableFuture<PublishAck> future;
       long sentNanos;
       int attempts;
 
-      InFlight(String subject, Headers headers, byte[] body) {
+      InFlight(String subject, Headers headers, byte[] body, String decides) {
         this.subject = subject;
         this.headers = headers;
         this.body = body;
+        this.decides = decides;
       }
     }
 
@@ -98,6 +132,7 @@ interface EventSink {
     private final int maxInFlight;
     private final long ackTimeoutNanos;
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private Consumer<String> stored = id -> {};
     // inFlight's size for other threads (stats, close): the deque is the publisher thread's alone
     private volatile int unconfirmed;
 
@@ -115,9 +150,15 @@ interface EventSink {
     }
 
     @Override
-    public void publish(String subject, String msgId, byte[] body) {
+    public void whenStored(Consumer<String> stored) {
+      this.stored = stored;
+    }
+
+    @Override
+    public void publish(String subject, String msgId, byte[] body, String decides) {
       InFlight f =
-          new InFlight(subject, new Headers().put(NatsJetStreamConstants.MSG_ID_HDR, msgId), body);
+          new InFlight(
+              subject, new Headers().put(NatsJetStreamConstants.MSG_ID_HDR, msgId), body, decides);
       send(f);
       inFlight.addLast(f);
       unconfirmed = inFlight.size();
@@ -146,6 +187,7 @@ interface EventSink {
         if (f.future.isDone() && !f.future.isCompletedExceptionally()) {
           removeHead();
           counters.eventsPublished.incrementAndGet();
+          reportStored(f);
           continue;
         }
         boolean failed = f.future.isCompletedExceptionally();
@@ -163,6 +205,7 @@ interface EventSink {
           removeHead();
           counters.eventsDropped.incrementAndGet();
           log.error("event to {} not confirmed after {} attempts; dropped", f.subject, f.attempts);
+          reportStored(f);
           continue;
         }
         if (failed && now - f.sentNanos < 50_000_000L) {
@@ -170,6 +213,12 @@ interface EventSink {
         }
         send(f);
         return;
+      }
+    }
+
+    private void reportStored(InFlight f) {
+      if (f.decides != null) {
+        stored.accept(f.decides);
       }
     }
 

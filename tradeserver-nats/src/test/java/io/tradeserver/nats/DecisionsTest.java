@@ -123,4 +123,17 @@ class DecisionsTest {
     assertThat(d.isDecided("b")).as("older than the window").isFalse();
     assertThat(d.isDecided("e")).isTrue();
   }
+
+  @Test
+  void anIdIsRememberedFromItsFirstDecisionSoLaterEventsOnItDoNotKeepItForever() {
+    d.admit("s1", message("m1"), false, 0);
+    d.decided("s1", 10); // PENDING_NEW stored
+    d.decided("s1", 500_000_000L); // NEW, FILLED: later states of the same order
+
+    d.admit("s2", message("m2"), false, 0);
+    d.decided("s2", 10 + 1_000_000_001L);
+
+    assertThat(d.isDecided("s1")).as("expired a window after its first decision").isFalse();
+    assertThat(calls).containsExactly("ack m1", "ack m2");
+  }
 }

@@ -100,4 +100,51 @@ class EventSinkTest {
     assertThat(counters.publishErrors.get()).isEqualTo(1);
     assertThat(counters.eventsDropped.get()).isZero();
   }
+
+  @Test
+  void aDecidingEventReportsItsSignalOnlyOnceTheStreamHasConfirmedIt() throws Exception {
+    List<String> stored = new ArrayList<>();
+    EventSink.Jet sink = new EventSink.Jet(conn, js, counters, 16, Long.MAX_VALUE);
+    sink.whenStored(stored::add);
+    sink.publish(SUBJECT, "o:1", BODY, "sig-1");
+    sink.publish(SUBJECT, "p:1", BODY); // a position: decides nothing
+    sink.publish(SUBJECT, "o:2", BODY, "sig-2");
+
+    sink.poll(0);
+    assertThat(stored).as("nothing confirmed yet").isEmpty();
+
+    acks.get(2).complete(ack(3));
+    sink.poll(0);
+    assertThat(stored).as("confirmed out of order: waits for the head").isEmpty();
+
+    acks.get(0).complete(ack(1));
+    acks.get(1).complete(ack(2));
+    sink.poll(0);
+    assertThat(stored).containsExactly("sig-1", "sig-2");
+  }
+
+  @Test
+  void aDecidingEventGivenUpWhileConnectedReportsItsSignalButOneLostToAClosedConnectionDoesNot()
+      throws Exception {
+    List<String> stored = new ArrayList<>();
+    EventSink.Jet sink = new EventSink.Jet(conn, js, counters, 16, -1);
+    sink.whenStored(stored::add);
+    sink.publish(SUBJECT, "o:1", BODY, "sig-1");
+    for (int i = 0; i < 30 && sink.inFlight() > 0; i++) {
+      sink.poll(0); // never answered, late at once: resent until the attempts run out
+    }
+    assertThat(sink.inFlight()).isZero();
+    assertThat(counters.eventsDropped.get()).isEqualTo(1);
+    assertThat(stored)
+        .as("the engine decided; the stream would not take it")
+        .containsExactly("sig-1");
+
+    sink.publish(SUBJECT, "o:2", BODY, "sig-2");
+    status = Connection.Status.CLOSED;
+    sink.poll(0);
+    assertThat(sink.inFlight()).isZero();
+    assertThat(stored)
+        .as("closed: cannot be acknowledged, left to redelivery")
+        .containsExactly("sig-1");
+  }
 }
