@@ -11,15 +11,12 @@ import io.tradeserver.event.OrderRejected;
 import io.tradeserver.event.OrderStatusReport;
 import io.tradeserver.event.SubmitUnknown;
 import io.tradeserver.event.VenueEventHandler;
-import io.tradeserver.model.Fill;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
 import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderStatus;
-import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.time.Clock;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -48,7 +45,7 @@ public final class OrderManager implements VenueEventHandler {
   final RedeliveryCheck redelivery = new RedeliveryCheck(this);
   private final OpenExposure exposure = new OpenExposure();
   final Reconciler reconciler = new Reconciler(this);
-  private long duplicateFills;
+  final Fills fills = new Fills(this);
   private long anomalies;
 
   public OrderManager(
@@ -115,26 +112,10 @@ public final class OrderManager implements VenueEventHandler {
   }
 
   /**
-   * A checked order was found on another venue than this instance routed it to: {@code found}, its
-   * copy there, replaces it under the same id (counted as open there instead) and is announced.
-   */
-  ManagedOrder trackElsewhere(ManagedOrder o, ManagedOrder found) {
-    exposure.update(o, counts(o, o.status), o.remainingUnits(), false, 0);
-    found.lookedUp = true;
-    found.route = o.route;
-    found.reasonDetail =
-        "redelivered: found on " + found.venue() + ", where an earlier instance sent it; not sent";
-    orders.put(found.clientOrderId(), found);
-    exposure.update(found, false, 0, counts(found, found.status), found.remainingUnits());
-    listener.onOrderChanged(found, null);
-    return found;
-  }
-
-  /**
    * Whether an order in {@code status} counts as open (for exposure, balances, open-order limits):
    * PENDING_NEW only when it was looked up at the venue, where an earlier copy may be working.
    */
-  private static boolean counts(ManagedOrder o, OrderStatus status) {
+  static boolean counts(ManagedOrder o, OrderStatus status) {
     return status.isOpen() || (status == OrderStatus.PENDING_NEW && o.lookedUp);
   }
 
@@ -244,7 +225,7 @@ public final class OrderManager implements VenueEventHandler {
   }
 
   public long duplicateFills() {
-    return duplicateFills;
+    return fills.duplicates();
   }
 
   public long anomalies() {
@@ -313,31 +294,7 @@ public final class OrderManager implements VenueEventHandler {
 
   @Override
   public void onFillReport(FillReport e) {
-    Fill f = e.fill();
-    ManagedOrder o = f.clientOrderId() == null ? null : orders.get(f.clientOrderId());
-    if (o != null && o.checking && !o.venue().equals(e.venue())) {
-      o = redelivery.foundElsewhere(o, e.venue(), null, null);
-      if (o == null) {
-        return;
-      }
-    }
-    if (o == null) {
-      if (recentTrades.add(f.instrumentId(), f.tradeId())) {
-        listener.onFill(null, f, false);
-      } else {
-        duplicateFills++;
-      }
-      return;
-    }
-    if (o.hasTrade(f.tradeId())) {
-      duplicateFills++;
-      return;
-    }
-    o.addTrade(f.tradeId());
-    applyFill(o, f, false);
-    if (e.cumulativeQuantity() != null) {
-      reconciler.checkCumulative(o, e.cumulativeQuantity(), f);
-    }
+    fills.onFillReport(e);
   }
 
   @Override
@@ -401,32 +358,6 @@ public final class OrderManager implements VenueEventHandler {
     move(o, OrderEventType.REJECT);
   }
 
-  /** Applies quantity to an order (the caller has deduped the trade) and moves its state. */
-  void applyFill(ManagedOrder o, Fill f, boolean reconciled) {
-    Instrument in = o.instrument();
-    long units = f.quantity().withScale(in.quantityScale(), RoundingMode.HALF_EVEN).units();
-    long credited = units;
-    if (!reconciled && o.syntheticUnits > 0) {
-      long covered = Math.min(units, o.syntheticUnits);
-      o.syntheticUnits -= covered;
-      credited -= covered; // already counted from a venue report
-    }
-    boolean wasOpen = counts(o, o.status);
-    long oldRemaining = o.remainingUnits();
-    if (credited > 0) {
-      o.addFill(credited, f.price());
-      Fill applied =
-          credited == units ? f : f.withQuantity(Quantity.of(credited, in.quantityScale()));
-      listener.onFill(o, applied, reconciled);
-    }
-    if (o.quantityUnits() > 0 && o.filledUnits > o.quantityUnits()) {
-      anomaly("overfill", o + " trade " + f.tradeId());
-    }
-    boolean complete = o.quantityUnits() > 0 && o.filledUnits >= o.quantityUnits();
-    exposure.update(o, wasOpen, oldRemaining, counts(o, o.status), o.remainingUnits());
-    move(o, complete ? OrderEventType.FULL_FILL : OrderEventType.PARTIAL_FILL);
-  }
-
   /** Applies the table; fires a change event and keeps exposure and retention in step. */
   boolean move(ManagedOrder o, OrderEventType event) {
     OrderTransitions.Cell cell = OrderTransitions.cell(o.status, event);
@@ -450,6 +381,10 @@ public final class OrderManager implements VenueEventHandler {
     exposure.update(o, wasOpen, oldRemaining, counts(o, next), o.remainingUnits());
     listener.onOrderChanged(o, previous);
     return true;
+  }
+
+  OrderListener listener() {
+    return listener;
   }
 
   void anomaly(String kind, String detail) {

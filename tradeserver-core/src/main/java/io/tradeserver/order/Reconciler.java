@@ -154,7 +154,7 @@ final class Reconciler {
             om.now());
     o.addTrade(tradeId);
     o.syntheticUnits += missing;
-    om.applyFill(o, f, true);
+    om.fills.apply(o, f, true);
   }
 
   private void adopt(OrderStatusReport r) {

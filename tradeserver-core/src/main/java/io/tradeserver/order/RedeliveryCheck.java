@@ -138,7 +138,25 @@ final class RedeliveryCheck {
               r.strategy(),
               r.createdNanos());
     }
-    return om.trackElsewhere(o, new ManagedOrder(r, om.now()));
+    return trackElsewhere(o, new ManagedOrder(r, om.now()));
+  }
+
+  /**
+   * {@code found}, the copy of {@code o} on the venue that has it, replaces it under the same id
+   * (counted as open there instead) and is announced.
+   */
+  private ManagedOrder trackElsewhere(ManagedOrder o, ManagedOrder found) {
+    OpenExposure exposure = om.exposure();
+    exposure.update(o, OrderManager.counts(o, o.status), o.remainingUnits(), false, 0);
+    found.lookedUp = true;
+    found.route = o.route;
+    found.reasonDetail =
+        "redelivered: found on " + found.venue() + ", where an earlier instance sent it; not sent";
+    om.orders.put(found.clientOrderId(), found);
+    exposure.update(
+        found, false, 0, OrderManager.counts(found, found.status), found.remainingUnits());
+    om.listener().onOrderChanged(found, null);
+    return found;
   }
 
   /** A cancel of {@code o} while it is checked also goes to each venue it may be on. */
