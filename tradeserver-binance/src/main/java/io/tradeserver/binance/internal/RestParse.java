@@ -43,7 +43,8 @@ final class RestParse {
     return order(p, true);
   }
 
-  private static OrderResult order(JsonParser p, boolean all) throws IOException {
+  /** The order object at the current START_OBJECT; {@code all}: false as for {@link #placed}. */
+  static OrderResult order(JsonParser p, boolean all) throws IOException {
     OrderResult r = new OrderResult();
     String f;
     while ((f = Json.nextField(p)) != null) {

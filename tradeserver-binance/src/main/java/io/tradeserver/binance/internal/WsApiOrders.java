@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 
 /**
@@ -44,6 +45,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final RequestTimeouts timeouts;
+  private final Predicate<String> placement = id -> pending.get(id) instanceof Place;
   private ReconnectingWebSocket socket;
 
   /** A request awaiting its answer. */
@@ -201,7 +203,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   public void onMessage(ReconnectingWebSocket.Session session, String text) {
     WsApiResponse r;
     try {
-      r = WsApiResponse.parse(text, limits, serverTime.millis());
+      r = WsApiResponse.parse(text, limits, serverTime.millis(), placement);
     } catch (IOException | RuntimeException e) {
       out.bug(new IllegalStateException("unreadable WebSocket API answer", e));
       return;
