@@ -53,8 +53,8 @@ public final class BinanceBenchAccess {
         .build();
   }
 
-  /** The adapter's parser over a new-order answer: the order's status ({@code NEW}, ...). */
+  /** The adapter's parser of a new-order answer, as RestOrders uses it: the order's status. */
   public static String orderStatus(byte[] body) throws IOException {
-    return RestParse.order(body).status;
+    return RestParse.placed(body).status;
   }
 }

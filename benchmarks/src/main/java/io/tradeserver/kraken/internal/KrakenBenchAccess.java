@@ -6,9 +6,8 @@ import io.tradeserver.spi.Credentials;
 import io.tradeserver.time.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import okhttp3.MediaType;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * Benchmark-only access to the Kraken adapter's own request body writer, signer and AddOrder
@@ -16,13 +15,12 @@ import okhttp3.RequestBody;
  * does. Lives in the adapter's package inside the benchmarks module; not an API.
  */
 public final class KrakenBenchAccess {
-  private static final MediaType FORM =
-      MediaType.get("application/x-www-form-urlencoded; charset=utf-8");
   private static final byte[] ADD_ORDER = "/0/private/AddOrder".getBytes(StandardCharsets.US_ASCII);
   private final Signer signer;
   private final Market market;
   private final NonceSource nonces = new NonceSource(Clock.system(), null);
-  private final StringBuilder body = new StringBuilder(256);
+  private final SignedPost post;
+  private HttpUrl addOrderUrl;
 
   /**
    * @param credentials API key and base64 secret
@@ -31,6 +29,7 @@ public final class KrakenBenchAccess {
    */
   public KrakenBenchAccess(Credentials credentials, Instrument instrument, String pairKey) {
     this.signer = new Signer(credentials);
+    this.post = new SignedPost(signer);
     String ws = instrument.id().base() + "/" + instrument.id().quote();
     this.market =
         new Market(
@@ -52,25 +51,17 @@ public final class KrakenBenchAccess {
   }
 
   /**
-   * What {@code KrakenRest} does on the sending thread for an AddOrder, step for step: next nonce,
-   * body into the reused builder, its bytes, the signature, and the OkHttp request with the
-   * adapter's headers. Only the final {@code newCall(request).enqueue(...)} is left out.
+   * What {@code KrakenRest} does on the sending thread for an AddOrder: next nonce, then the
+   * adapter's own {@link SignedPost} (body, its bytes, the signature, the OkHttp request). Only the
+   * final {@code newCall(request).enqueue(...)} is left out.
    */
   public Request addOrderRequest(String baseUrl, OrderRequest order) {
+    if (addOrderUrl == null) {
+      addOrderUrl = HttpUrl.get(baseUrl + "/0/private/AddOrder"); // KrakenRest caches it too
+    }
     long nonce = nonces.next();
-    body.setLength(0);
-    body.append("nonce=").append(nonce);
-    OrderCommands.writeOrder(body, order, market);
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] nonceBytes = Long.toString(nonce).getBytes(StandardCharsets.US_ASCII);
-    String sign = signer.sign(ADD_ORDER, nonceBytes, bytes);
-    return new Request.Builder()
-        .url(baseUrl + "/0/private/AddOrder")
-        .header("API-Key", signer.apiKey())
-        .header("API-Sign", sign)
-        .header("User-Agent", "tradeserver-kraken/0.1")
-        .post(RequestBody.create(bytes, FORM))
-        .build();
+    return post.build(
+        addOrderUrl, ADD_ORDER, nonce, b -> OrderCommands.writeOrder(b, order, market));
   }
 
   /** The adapter's AddOrder parser: the txid, or null when Kraken refused the order. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Order commands over REST: new order, cancel, query by client order id (then the order's trades),
@@ -46,37 +47,8 @@ final class RestOrders {
       events.rejected(o, RejectCode.UNSUPPORTED_ORDER, null, why);
       return;
     }
-    transport.send(
-        RestTransport.Spec.newOrder(p -> OrderChecks.write(p, o, responseType)),
-        new RestTransport.Handler() {
-          @Override
-          public void onSuccess(byte[] body) {
-            OrderResult r;
-            try {
-              r = RestParse.order(body);
-            } catch (IOException | RuntimeException e) {
-              // The venue accepted the request but we cannot read how: resolve by query.
-              events.unknown(o, "unreadable order answer: " + e);
-              return;
-            }
-            events.placed(o, r);
-          }
-
-          @Override
-          public void onError(VenueError error, BinanceErrors.Outcome outcome) {
-            events.placeFailed(o, error, outcome);
-          }
-
-          @Override
-          public void onNetworkFailure(IOException e, boolean notSent) {
-            events.placeNetworkFailure(o, e, notSent);
-          }
-
-          @Override
-          public void onThrottled(long waitNanos) {
-            events.placeThrottled(o, waitNanos);
-          }
-        });
+    NewOrder order = new NewOrder(o);
+    transport.send(RestTransport.Spec.newOrder(order), order);
   }
 
   /** {@code DELETE /api/v3/order}, by orderId when known (Binance: faster), else client id. */
@@ -237,6 +209,48 @@ final class RestOrders {
                 RequestKind.CANCEL_ALL, inst.id(), null, true, "rate limited locally; not sent");
           }
         });
+  }
+
+  /** A new order's parameters and outcome handling, one object per order. */
+  private final class NewOrder implements RestTransport.Handler, Consumer<Params> {
+    private final OrderRequest o;
+
+    NewOrder(OrderRequest o) {
+      this.o = o;
+    }
+
+    @Override
+    public void accept(Params p) {
+      OrderChecks.write(p, o, responseType);
+    }
+
+    @Override
+    public void onSuccess(byte[] body) {
+      OrderResult r;
+      try {
+        r = RestParse.placed(body);
+      } catch (IOException | RuntimeException e) {
+        // The venue accepted the request but we cannot read how: resolve by query.
+        events.unknown(o, "unreadable order answer: " + e);
+        return;
+      }
+      events.placed(o, r);
+    }
+
+    @Override
+    public void onError(VenueError error, BinanceErrors.Outcome outcome) {
+      events.placeFailed(o, error, outcome);
+    }
+
+    @Override
+    public void onNetworkFailure(IOException e, boolean notSent) {
+      events.placeNetworkFailure(o, e, notSent);
+    }
+
+    @Override
+    public void onThrottled(long waitNanos) {
+      events.placeThrottled(o, waitNanos);
+    }
   }
 
   private final class QueryHandler implements RestTransport.Handler {

@@ -22,34 +22,56 @@ final class RestParse {
   static OrderResult order(byte[] body) throws IOException {
     try (JsonParser p = Json.parser(body)) {
       p.nextToken();
-      return order(p);
+      return order(p, true);
+    }
+  }
+
+  /**
+   * A new-order answer with what {@link OrderEvents#placed} reads (orderId, status, times, fills):
+   * the order's other text fields (symbol, ids, type, side, price, quantities) are left null rather
+   * than built as strings on every order.
+   */
+  static OrderResult placed(byte[] body) throws IOException {
+    try (JsonParser p = Json.parser(body)) {
+      p.nextToken();
+      return order(p, false);
     }
   }
 
   /** Parses the order object at the current START_OBJECT. */
   static OrderResult order(JsonParser p) throws IOException {
+    return order(p, true);
+  }
+
+  /** The order object at the current START_OBJECT; {@code all}: false as for {@link #placed}. */
+  static OrderResult order(JsonParser p, boolean all) throws IOException {
     OrderResult r = new OrderResult();
     String f;
     while ((f = Json.nextField(p)) != null) {
       switch (f) {
-        case "symbol" -> r.symbol = p.getText();
+        case "symbol" -> r.symbol = text(p, all);
         case "orderId" -> r.orderId = p.getLongValue();
-        case "clientOrderId" -> r.clientOrderId = p.getText();
-        case "origClientOrderId" -> r.origClientOrderId = p.getText();
+        case "clientOrderId" -> r.clientOrderId = text(p, all);
+        case "origClientOrderId" -> r.origClientOrderId = text(p, all);
         case "transactTime" -> r.transactTime = p.getLongValue();
         case "updateTime" -> r.updateTime = p.getLongValue();
         case "status" -> r.status = p.getText();
-        case "type" -> r.type = p.getText();
-        case "side" -> r.side = p.getText();
-        case "price" -> r.price = p.getText();
-        case "origQty" -> r.origQty = p.getText();
-        case "executedQty" -> r.executedQty = p.getText();
-        case "cummulativeQuoteQty" -> r.cummulativeQuoteQty = p.getText();
+        case "type" -> r.type = text(p, all);
+        case "side" -> r.side = text(p, all);
+        case "price" -> r.price = text(p, all);
+        case "origQty" -> r.origQty = text(p, all);
+        case "executedQty" -> r.executedQty = text(p, all);
+        case "cummulativeQuoteQty" -> r.cummulativeQuoteQty = text(p, all);
         case "fills" -> fills(p, r);
         default -> p.skipChildren();
       }
     }
     return r;
+  }
+
+  /** The current value's text when wanted, else null without building a String. */
+  private static String text(JsonParser p, boolean wanted) throws IOException {
+    return wanted ? p.getText() : null;
   }
 
   private static void fills(JsonParser p, OrderResult r) throws IOException {

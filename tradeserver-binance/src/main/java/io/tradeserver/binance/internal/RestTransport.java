@@ -145,7 +145,8 @@ final class RestTransport {
   private Request build(Spec spec) {
     Request.Builder b = new Request.Builder().headers(authHeaders);
     if ("POST".equals(spec.method)) {
-      b.url(urls.computeIfAbsent(spec.path, p -> HttpUrl.get(baseUrl + p)));
+      HttpUrl url = urls.get(spec.path);
+      b.url(url != null ? url : urls.computeIfAbsent(spec.path, p -> HttpUrl.get(baseUrl + p)));
       b.post(new SignedForm(spec));
       return b.build();
     }

@@ -41,7 +41,13 @@ final class VenueLimits {
           s.type() + "_" + s.intervalNum() + letter(s.interval()).toLowerCase(Locale.ROOT);
       long capacity = override(name, s.limit());
       RateLimiter.Limit limit = limiter.limit(name, capacity, window);
-      tracked.add(new Tracked(s.type(), name, header(s), limit));
+      tracked.add(
+          new Tracked(
+              s.type(),
+              Character.toLowerCase(letter(s.interval()).charAt(0)),
+              s.intervalNum(),
+              header(s),
+              limit));
     }
     costs = new Costs(tracked);
   }
@@ -119,11 +125,15 @@ final class VenueLimits {
     }
   }
 
-  /** Applies one WebSocket API {@code rateLimits} entry. */
+  /**
+   * Applies one WebSocket API {@code rateLimits} entry to the limit named alike ({@code
+   * ORDERS_10s}: type, interval count, the interval's first letter in any case), matched field by
+   * field so that every answer does not build names.
+   */
   void observe(String type, String interval, int intervalNum, long count) {
-    String name = type + "_" + intervalNum + letter(interval).toLowerCase(Locale.ROOT);
+    char letter = Character.toLowerCase(interval.charAt(0));
     for (Tracked t : costs.tracked) {
-      if (t.name.equals(name)) {
+      if (t.intervalNum == intervalNum && t.letter == letter && t.type.equals(type)) {
         limiter.observeUsed(t.limit, count);
       }
     }
@@ -133,7 +143,8 @@ final class VenueLimits {
     return limiter.headroom();
   }
 
-  private record Tracked(String type, String name, String header, RateLimiter.Limit limit) {}
+  private record Tracked(
+      String type, char letter, int intervalNum, String header, RateLimiter.Limit limit) {}
 
   /** Costs built against one generation of limits. */
   private final class Costs {

@@ -8,7 +8,6 @@ import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderType;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.spi.ExchangeContext;
-import io.tradeserver.time.Scheduler;
 import io.tradeserver.venue.ReconnectingWebSocket;
 import io.tradeserver.venue.ServerTime;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 
 /**
@@ -44,12 +44,13 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   private final String responseType;
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final RequestTimeouts timeouts;
+  private final Predicate<String> placement = id -> pending.get(id) instanceof Place;
   private ReconnectingWebSocket socket;
 
   /** A request awaiting its answer. */
   private abstract class Pending {
     final int attempt;
-    Scheduler.Cancellable timeout;
 
     Pending(int attempt) {
       this.attempt = attempt;
@@ -100,6 +101,13 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     this.clockResync = clockResync;
     this.out = out;
     this.responseType = config.orderResponseType().name();
+    this.timeouts =
+        new RequestTimeouts(
+            context.scheduler(),
+            context.clock(),
+            config.requestTimeout().toNanos(),
+            pending::containsKey,
+            this::timedOut);
   }
 
   synchronized void start() {
@@ -170,11 +178,10 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
       return;
     }
     pending.put(id, p);
-    p.timeout = context.scheduler().schedule(config.requestTimeout().toNanos(), () -> timedOut(id));
+    timeouts.add(id);
     ReconnectingWebSocket s = socket;
     if (s == null || !s.send(request)) {
       if (pending.remove(id) != null) {
-        p.timeout.cancel();
         p.notSent("WebSocket API not connected");
       }
     }
@@ -196,7 +203,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   public void onMessage(ReconnectingWebSocket.Session session, String text) {
     WsApiResponse r;
     try {
-      r = WsApiResponse.parse(text, limits, serverTime.millis());
+      r = WsApiResponse.parse(text, limits, serverTime.millis(), placement);
     } catch (IOException | RuntimeException e) {
       out.bug(new IllegalStateException("unreadable WebSocket API answer", e));
       return;
@@ -208,7 +215,6 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     if (p == null) {
       return; // already timed out and reported as unknown
     }
-    p.timeout.cancel();
     p.answered(r);
   }
 
@@ -218,7 +224,6 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     for (String id : ids) {
       Pending p = pending.remove(id);
       if (p != null) {
-        p.timeout.cancel();
         p.ambiguous("connection lost: " + reason);
       }
     }
@@ -247,7 +252,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     String request(String id) {
       // Parameters in alphabetical order (signature payload rule).
       WsApiRequest r =
-          new WsApiRequest(id, "order.place")
+          WsApiRequest.local(id, "order.place")
               .str("apiKey", apiKey)
               .str("newClientOrderId", o.clientOrderId())
               .str("newOrderRespType", responseType);
@@ -308,7 +313,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     @Override
     String request(String id) {
-      WsApiRequest r = new WsApiRequest(id, "order.cancel").str("apiKey", apiKey);
+      WsApiRequest r = WsApiRequest.local(id, "order.cancel").str("apiKey", apiKey);
       if (exchangeOrderId != null) {
         r.num("orderId", Long.parseLong(exchangeOrderId));
       } else {
@@ -361,7 +366,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     @Override
     String request(String id) {
-      return new WsApiRequest(id, "order.status")
+      return WsApiRequest.local(id, "order.status")
           .str("apiKey", apiKey)
           .str("origClientOrderId", clientOrderId)
           .num("recvWindow", config.recvWindowMillis())

@@ -3,6 +3,7 @@ package io.tradeserver.binance.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.function.Predicate;
 
 /**
  * One WebSocket API answer {@code {"id","status","result"|"error","rateLimits"}} (web-socket-api.md
@@ -19,6 +20,17 @@ final class WsApiResponse {
   /** Parses a frame; {@code limits} receives the rateLimits counters. */
   static WsApiResponse parse(String text, VenueLimits limits, long serverNowMillis)
       throws IOException {
+    return parse(text, limits, serverNowMillis, id -> false);
+  }
+
+  /**
+   * As {@link #parse(String, VenueLimits, long)}; when the answer's id (sent before its result)
+   * satisfies {@code placement}, the result is read as a new-order answer ({@link
+   * RestParse#placed}: the fields a placement uses).
+   */
+  static WsApiResponse parse(
+      String text, VenueLimits limits, long serverNowMillis, Predicate<String> placement)
+      throws IOException {
     WsApiResponse r = new WsApiResponse();
     try (JsonParser p = Json.parser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -33,7 +45,7 @@ final class WsApiResponse {
             if (p.currentToken() == JsonToken.START_OBJECT) {
               // order.place / order.cancel / order.status answer an order object; other results
               // (a subscription id) parse into an order without an orderId and are not used.
-              r.order = RestParse.order(p);
+              r.order = RestParse.order(p, r.id == null || !placement.test(r.id));
             } else {
               p.skipChildren();
             }

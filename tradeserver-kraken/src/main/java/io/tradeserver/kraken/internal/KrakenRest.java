@@ -9,10 +9,8 @@ import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -25,9 +23,7 @@ import okhttp3.ResponseBody;
  * threads.
  */
 final class KrakenRest implements AutoCloseable {
-  private static final MediaType FORM =
-      MediaType.get("application/x-www-form-urlencoded; charset=utf-8");
-  private static final String USER_AGENT = "tradeserver-kraken/0.1";
+  private static final String USER_AGENT = SignedPost.USER_AGENT;
 
   private final String baseUrl;
 
@@ -39,6 +35,10 @@ final class KrakenRest implements AutoCloseable {
   private final Map<String, HttpUrl> publicUrls = new ConcurrentHashMap<>();
 
   private final Map<String, HttpUrl> privateUrls = new ConcurrentHashMap<>();
+
+  /** Private method name to its URI path, as text and as the bytes signed; built once each. */
+  private final Map<String, Pending.Path> privatePaths = new ConcurrentHashMap<>();
+
   private final OkHttpClient publicHttp;
   private final OkHttpClient privateHttp;
   private final Signer signer;
@@ -46,7 +46,7 @@ final class KrakenRest implements AutoCloseable {
   private final int maxInFlight;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Object sendLock = new Object();
-  private final StringBuilder body = new StringBuilder(256);
+  private final SignedPost post;
   private int inFlight;
   private boolean closed;
 
@@ -63,6 +63,7 @@ final class KrakenRest implements AutoCloseable {
     this.signer = signer;
     this.nonces = nonces;
     this.maxInFlight = maxInFlight;
+    this.post = signer == null ? null : new SignedPost(signer);
   }
 
   /** GET {@code /0/public/<method>?<query>}; {@code query} is already encoded, or empty. */
@@ -109,7 +110,11 @@ final class KrakenRest implements AutoCloseable {
         handler.onFailure(new IOException("client closed"));
         return;
       }
-      queue.add(new Pending("/0/private/" + method, params, handler));
+      Pending.Path path = privatePaths.get(method);
+      if (path == null) {
+        path = privatePaths.computeIfAbsent(method, Pending.Path::of);
+      }
+      queue.add(new Pending(path, params, handler));
     }
     pump();
   }
@@ -151,20 +156,7 @@ final class KrakenRest implements AutoCloseable {
     Request request;
     synchronized (sendLock) {
       long nonce = nonces.next();
-      body.setLength(0);
-      body.append("nonce=").append(nonce);
-      p.params.accept(body);
-      byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-      byte[] nonceBytes = Long.toString(nonce).getBytes(StandardCharsets.US_ASCII);
-      String sign = signer.sign(p.pathBytes, nonceBytes, bytes);
-      request =
-          new Request.Builder()
-              .url(privateUrl(p.path))
-              .header("API-Key", signer.apiKey())
-              .header("API-Sign", sign)
-              .header("User-Agent", USER_AGENT)
-              .post(RequestBody.create(bytes, FORM))
-              .build();
+      request = post.build(privateUrl(p.path.text()), p.path.bytes(), nonce, p.params);
       // Enqueued under the lock so calls are handed to OkHttp in nonce order.
       privateHttp.newCall(request).enqueue(new Delivery(p.handler, true));
     }
@@ -190,10 +182,13 @@ final class KrakenRest implements AutoCloseable {
     }
   }
 
-  private record Pending(
-      String path, byte[] pathBytes, Consumer<StringBuilder> params, RestHandler handler) {
-    Pending(String path, Consumer<StringBuilder> params, RestHandler handler) {
-      this(path, path.getBytes(StandardCharsets.US_ASCII), params, handler);
+  private record Pending(Path path, Consumer<StringBuilder> params, RestHandler handler) {
+    /** {@code /0/private/<method>} as text and as the bytes signed. */
+    record Path(String text, byte[] bytes) {
+      static Path of(String method) {
+        String text = "/0/private/" + method;
+        return new Path(text, text.getBytes(StandardCharsets.US_ASCII));
+      }
     }
   }
 

@@ -15,6 +15,8 @@ import io.tradeserver.venue.NetworkFailures;
 import io.tradeserver.venue.ServerTime;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -80,8 +82,11 @@ public final class KucoinExchangeClient
   }
 
   /**
-   * The order-entry client: derived from the shared one (same connection pool), never retrying a
-   * request by itself, with a dispatcher admitting {@code maxInFlightOrders} concurrent calls.
+   * The order-entry client: derived from the shared one, never retrying a request by itself, with a
+   * dispatcher admitting {@code maxInFlightOrders} concurrent calls and its own connection pool
+   * keeping as many idle connections. The shared pool keeps OkHttp's default of 5, so with more
+   * orders in flight every answer beyond the fifth closed its connection and the next order opened
+   * a new one (p99 above 100 ms at 64 in flight in the load test).
    */
   static OkHttpClient orderClient(OkHttpClient shared, KucoinConfig config) {
     Dispatcher dispatcher = new Dispatcher();
@@ -90,6 +95,7 @@ public final class KucoinExchangeClient
     return NetworkFailures.orderClient(shared)
         .newBuilder()
         .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(config.maxInFlightOrders(), 5, TimeUnit.MINUTES))
         .callTimeout(config.requestTimeout())
         .build();
   }
