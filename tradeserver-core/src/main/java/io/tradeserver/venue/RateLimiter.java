@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.SynchronizationStrategy;
 import io.tradeserver.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public final class RateLimiter {
             .addLimit(
                 Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build())
             .withCustomTimePrecision(meter)
+            .withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
             .build();
     Limit l = new Limit(name, capacity, window, bucket);
     limits.put(name, l);
@@ -76,6 +78,7 @@ public final class RateLimiter {
         Bucket.builder()
             .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
             .withCustomTimePrecision(meter)
+            .withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
             .build();
     Limit l = new Limit(name, capacity, window, bucket);
     limits.put(name, l);
@@ -98,18 +101,15 @@ public final class RateLimiter {
     if (paused > now) {
       return paused - now;
     }
-    for (int i = 0; i < cost.limits.length; i++) {
-      EstimationProbe p = cost.limits[i].bucket.estimateAbilityToConsume(cost.tokens[i]);
-      if (!p.canBeConsumed()) {
-        return Math.max(1, p.getNanosToWaitForRefill());
-      }
-    }
+    // Granted (the usual case): one lock and no allocation per limit. Refused: what was taken
+    // from the limits before the refusing one is given back, and the refusing one says how long.
     for (int i = 0; i < cost.limits.length; i++) {
       if (!cost.limits[i].bucket.tryConsume(cost.tokens[i])) {
         for (int j = 0; j < i; j++) {
-          cost.limits[j].bucket.addTokens(cost.tokens[j]); // lost a race: give back
+          cost.limits[j].bucket.addTokens(cost.tokens[j]);
         }
-        return 1;
+        EstimationProbe p = cost.limits[i].bucket.estimateAbilityToConsume(cost.tokens[i]);
+        return p.canBeConsumed() ? 1 : Math.max(1, p.getNanosToWaitForRefill());
       }
     }
     return 0;
