@@ -1,0 +1,18 @@
+#!/bin/sh
+# Run 5, final head: the headline figures of the merged main, one after another under the bench
+# lock (the machine is shared). benchmarks.jar built from the head with
+#   mvn -B -o -q package -DskipTests -pl benchmarks -am
+# Each .log starts with `uptime`.
+R=$(cd "$(dirname "$0")" && pwd)
+J=${JAR:-benchmarks/target/benchmarks.jar}
+L=/tmp/tradeserver-bench.lock
+run() { name=$1; shift
+  flock $L sh -c "echo \"== start \$(uptime)\" > $R/final-$name.log; $* >> $R/final-$name.log 2>&1; echo \"== end \$(uptime)\" >> $R/final-$name.log"; }
+run engine java -jar $J EngineBenchmark -p windows=default -prof gc -rf json -rff $R/final-engine.json
+run s2w java -jar $J SignalToWireBenchmark.toSend -prof gc -rf json -rff $R/final-s2w.json
+run soak java -Xmx256m -XX:+UseParallelGC -cp $J io.tradeserver.bench.EngineSoak --orders 1000000 --report-every 100000
+C1="--concurrency 1 --orders 60000 --warmup 20000 --warmup-seconds 10"
+C64="--concurrency 64 --orders 120000 --warmup 40000 --warmup-seconds 10"
+run binance-ws-c64 "java -cp $J io.tradeserver.bench.LoadTest --exchange binance --order-entry websocket $C64 > $R/final-binance-ws-c64.json"
+run binance-c1 "java -cp $J io.tradeserver.bench.LoadTest --exchange binance $C1 > $R/final-binance-c1.json"
+run binance-c64 "java -cp $J io.tradeserver.bench.LoadTest --exchange binance $C64 > $R/final-binance-c64.json"
