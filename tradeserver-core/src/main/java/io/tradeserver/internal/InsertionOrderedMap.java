@@ -65,25 +65,34 @@ public final class InsertionOrderedMap<K, V> {
   public V put(K key, V value) {
     Objects.requireNonNull(value, "value");
     int hash = key.hashCode();
-    int pos = find(key, hash);
-    if (pos >= 0) {
-      V old = (V) values[pos];
-      values[pos] = value;
-      return old;
+    // One probe finds the key or the free slot it would take (unless the arrays are re-laid).
+    int i = index(hash);
+    for (long e; (e = slots[i]) != EMPTY; i = (i + 1) & slotMask) {
+      int pos = (int) e - 1;
+      if ((int) (e >>> 32) == hash && (keys[pos] == key || keys[pos].equals(key))) {
+        V old = (V) values[pos];
+        values[pos] = value;
+        return old;
+      }
     }
-    if (end == keys.length) {
-      if (keys.length == MAX_ENTRIES && size == MAX_ENTRIES) {
+    boolean relaid = end == keys.length;
+    if (relaid) {
+      if (size == MAX_ENTRIES) {
         throw new IllegalStateException("full: " + size + " entries");
       }
       allocate(size >= keys.length >> 1 ? Math.min(keys.length << 1, MAX_ENTRIES) : keys.length);
     }
-    pos = end++;
+    int pos = end++;
     keys[pos] = key;
     values[pos] = value;
     hashes[pos] = hash;
     size++;
     modCount++;
-    insert(pos, hash);
+    if (relaid) {
+      insert(pos, hash);
+    } else {
+      slots[i] = entry(hash, pos);
+    }
     return null;
   }
 

@@ -345,7 +345,7 @@ final class SimOrders {
       SimOrder o = it.next();
       if (!o.open()) {
         it.remove();
-        forgetCount(o.request.clientOrderId());
+        submissions.remove(o.request.clientOrderId()); // no order kept under it now
       }
     }
   }
