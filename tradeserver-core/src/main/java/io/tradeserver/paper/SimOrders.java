@@ -198,7 +198,9 @@ final class SimOrders {
         new FillReport(
             config.venue(),
             f,
-            Quantity.of(o.filledUnits, o.request.instrument().quantityScale()),
+            o.filledUnits == f.quantity().units() // filled at once: the same quantity
+                ? f.quantity()
+                : Quantity.of(o.filledUnits, o.request.instrument().quantityScale()),
             outbox.sent()),
         true);
   }
