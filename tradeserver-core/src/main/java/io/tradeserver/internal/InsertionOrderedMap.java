@@ -1,5 +1,6 @@
 package io.tradeserver.internal;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -15,10 +16,10 @@ import java.util.function.Predicate;
  * index (linear probing, at most half full) holds each entry's position next to its key's hash, so
  * a probe reads one long array and touches a key only when its hash matches. A removed entry leaves
  * a hole in the arrays; when they fill up, the live entries are compacted to the front (and the
- * arrays doubled if more than half are live), so memory stays proportional to the entries held.
+ * arrays doubled if more than half are live), so memory follows the most entries held at once (it
+ * never shrinks).
  */
 public final class InsertionOrderedMap<K, V> {
-  private static final long EMPTY = 0; // an index slot is hash << 32 | (position + 1)
   private static final int MIN_ENTRIES = 16;
   private static final int MAX_ENTRIES = 1 << 29;
 
@@ -29,9 +30,7 @@ public final class InsertionOrderedMap<K, V> {
   private int head;
   private int end;
   private int size;
-  private long[] slots;
-  private int slotMask;
-  private int slotShift;
+  private ProbeIndex index;
   private int modCount;
 
   public InsertionOrderedMap() {
@@ -66,10 +65,10 @@ public final class InsertionOrderedMap<K, V> {
     Objects.requireNonNull(value, "value");
     int hash = key.hashCode();
     // One probe finds the key or the free slot it would take (unless the arrays are re-laid).
-    int i = index(hash);
-    for (long e; (e = slots[i]) != EMPTY; i = (i + 1) & slotMask) {
-      int pos = (int) e - 1;
-      if ((int) (e >>> 32) == hash && (keys[pos] == key || keys[pos].equals(key))) {
+    int i = index.home(hash);
+    for (long e; (e = index.at(i)) != ProbeIndex.EMPTY; i = index.next(i)) {
+      int pos = ProbeIndex.positionOf(e);
+      if (ProbeIndex.hashOf(e) == hash && (keys[pos] == key || keys[pos].equals(key))) {
         V old = (V) values[pos];
         values[pos] = value;
         return old;
@@ -89,9 +88,9 @@ public final class InsertionOrderedMap<K, V> {
     size++;
     modCount++;
     if (relaid) {
-      insert(pos, hash);
+      index.add(hash, pos);
     } else {
-      slots[i] = entry(hash, pos);
+      index.addAt(i, hash, pos);
     }
     return null;
   }
@@ -175,12 +174,7 @@ public final class InsertionOrderedMap<K, V> {
   }
 
   private void removeAt(int pos) {
-    long entry = entry(hashes[pos], pos);
-    int i = index(hashes[pos]);
-    while (slots[i] != entry) {
-      i = (i + 1) & slotMask;
-    }
-    deleteSlot(i);
+    index.remove(hashes[pos], pos);
     keys[pos] = null;
     values[pos] = null;
     size--;
@@ -194,55 +188,19 @@ public final class InsertionOrderedMap<K, V> {
   }
 
   private int find(Object key, int hash) {
-    for (int i = index(hash); ; i = (i + 1) & slotMask) {
-      long e = slots[i];
-      if (e == EMPTY) {
+    for (int i = index.home(hash); ; i = index.next(i)) {
+      long e = index.at(i);
+      if (e == ProbeIndex.EMPTY) {
         return -1;
       }
-      int pos = (int) e - 1;
-      if ((int) (e >>> 32) == hash) {
+      int pos = ProbeIndex.positionOf(e);
+      if (ProbeIndex.hashOf(e) == hash) {
         Object k = keys[pos];
         if (k == key || k.equals(key)) {
           return pos;
         }
       }
     }
-  }
-
-  private void insert(int pos, int hash) {
-    int i = index(hash);
-    while (slots[i] != EMPTY) {
-      i = (i + 1) & slotMask;
-    }
-    slots[i] = entry(hash, pos);
-  }
-
-  private static long entry(int hash, int pos) {
-    return (long) hash << 32 | (pos + 1);
-  }
-
-  /** Linear probing's deletion: shifts back later entries of the run so no probe stops short. */
-  private void deleteSlot(int hole) {
-    int i = hole;
-    while (true) {
-      i = (i + 1) & slotMask;
-      long e = slots[i];
-      if (e == EMPTY) {
-        break;
-      }
-      int home = index((int) (e >>> 32));
-      // Move the entry into the hole unless its home lies cyclically in (hole, i].
-      boolean homeAfterHole = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
-      if (!homeAfterHole) {
-        slots[hole] = e;
-        hole = i;
-      }
-    }
-    slots[hole] = EMPTY;
-  }
-
-  private int index(int hash) {
-    return (hash * 0x9E3779B9) >>> slotShift;
   }
 
   /** Compacts the live entries to the front of arrays of {@code length} and rebuilds the index. */
@@ -256,11 +214,11 @@ public final class InsertionOrderedMap<K, V> {
       keys = new Object[length];
       values = new Object[length];
       hashes = new int[length];
-      slots = new long[length << 1];
-      slotMask = slots.length - 1;
-      slotShift = Integer.numberOfLeadingZeros(slotMask);
+    }
+    if (index == null) {
+      index = new ProbeIndex(length << 1);
     } else {
-      java.util.Arrays.fill(slots, EMPTY);
+      index.reset(length << 1);
     }
     int to = 0;
     for (int from = oldHead; from < oldEnd; from++) {
@@ -268,13 +226,13 @@ public final class InsertionOrderedMap<K, V> {
         keys[to] = oldKeys[from];
         values[to] = oldValues[from];
         hashes[to] = oldHashes[from];
-        insert(to, hashes[to]);
+        index.add(hashes[to], to);
         to++;
       }
     }
     if (keys == oldKeys) {
-      java.util.Arrays.fill(keys, to, oldEnd, null);
-      java.util.Arrays.fill(values, to, oldEnd, null);
+      Arrays.fill(keys, to, oldEnd, null);
+      Arrays.fill(values, to, oldEnd, null);
     }
     head = 0;
     end = to;
