@@ -17,7 +17,6 @@ package io.tradeserver.internal;
  * supplies the key's hash, so a composite key needs no wrapper object.
  */
 public final class RecentKeys {
-  private static final long EMPTY = 0; // an entry is hash << 32 | (ring position + 1)
   private static final int MIN_RING = 16;
   private static final int MAX_RING = 1 << 29;
 
@@ -31,10 +30,8 @@ public final class RecentKeys {
   private int ringMask;
   private int head;
   private int size;
-  // The index: hash and ring position per slot (EMPTY when free), one cache line per probe.
-  private long[] slots;
-  private int slotMask;
-  private int slotShift;
+  // The index: hash and ring position per slot, one cache line per probe.
+  private ProbeIndex index;
 
   /**
    * @param capacity most keys held (at least 1, at most 2^29); adding to a full set forgets the
@@ -76,7 +73,7 @@ public final class RecentKeys {
       stamps[pos] = stamp;
     }
     size++;
-    insert(pos, hash);
+    index.add(hash, pos);
     return true;
   }
 
@@ -103,12 +100,7 @@ public final class RecentKeys {
       return;
     }
     int pos = head;
-    long entry = entry(hashes[pos], pos);
-    int i = index(hashes[pos]);
-    while (slots[i] != entry) {
-      i = (i + 1) & slotMask;
-    }
-    deleteSlot(i);
+    index.remove(hashes[pos], pos);
     as[pos] = null;
     bs[pos] = null;
     head = (head + 1) & ringMask;
@@ -116,13 +108,13 @@ public final class RecentKeys {
   }
 
   private int find(Object a, Object b, int hash) {
-    for (int i = index(hash); ; i = (i + 1) & slotMask) {
-      long e = slots[i];
-      if (e == EMPTY) {
+    for (int i = index.home(hash); ; i = index.next(i)) {
+      long e = index.at(i);
+      if (e == ProbeIndex.EMPTY) {
         return -1;
       }
-      int pos = (int) e - 1;
-      if ((int) (e >>> 32) == hash && sameKey(pos, a, b)) {
+      int pos = ProbeIndex.positionOf(e);
+      if (ProbeIndex.hashOf(e) == hash && sameKey(pos, a, b)) {
         return pos;
       }
     }
@@ -132,42 +124,6 @@ public final class RecentKeys {
     Object sa = as[pos];
     Object sb = bs[pos];
     return (sa == a || sa.equals(a)) && (sb == b || (sb != null && sb.equals(b)));
-  }
-
-  private void insert(int pos, int hash) {
-    int i = index(hash);
-    while (slots[i] != EMPTY) {
-      i = (i + 1) & slotMask;
-    }
-    slots[i] = entry(hash, pos);
-  }
-
-  private static long entry(int hash, int pos) {
-    return (long) hash << 32 | (pos + 1);
-  }
-
-  /** Linear probing's deletion: shifts back later entries of the run so no probe stops short. */
-  private void deleteSlot(int hole) {
-    int i = hole;
-    while (true) {
-      i = (i + 1) & slotMask;
-      long e = slots[i];
-      if (e == EMPTY) {
-        break;
-      }
-      int home = index((int) (e >>> 32));
-      // Move the entry into the hole unless its home lies cyclically in (hole, i].
-      boolean homeAfterHole = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
-      if (!homeAfterHole) {
-        slots[hole] = e;
-        hole = i;
-      }
-    }
-    slots[hole] = EMPTY;
-  }
-
-  private int index(int hash) {
-    return (hash * 0x9E3779B9) >>> slotShift;
   }
 
   /** Re-lays the ring from position 0 in a ring of {@code ringSize} and rebuilds the index. */
@@ -182,9 +138,7 @@ public final class RecentKeys {
     hashes = new int[ringSize];
     stamps = stamped ? new long[ringSize] : null;
     ringMask = ringSize - 1;
-    slots = new long[ringSize << 1];
-    slotMask = slots.length - 1;
-    slotShift = Integer.numberOfLeadingZeros(slotMask);
+    index = new ProbeIndex(ringSize << 1);
     for (int i = 0; i < size; i++) {
       int from = (head + i) & oldMask;
       as[i] = oldAs[from];
@@ -193,7 +147,7 @@ public final class RecentKeys {
       if (stamped) {
         stamps[i] = oldStamps[from];
       }
-      insert(i, hashes[i]);
+      index.add(hashes[i], i);
     }
     head = 0;
   }

@@ -1,6 +1,7 @@
 package io.tradeserver.order;
 
 import io.tradeserver.time.Clock;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Generates client order ids that are unique across restarts and valid under every venue's rules:
@@ -25,11 +26,13 @@ public final class ClientOrderIds {
   /** Longest id ever produced. */
   public static final int MAX_LENGTH = 18;
 
-  private static final char[] DIGITS =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+  // Bytes, not chars: a Latin-1 string is built by one copy, where a char[] is compressed.
+  private static final byte[] DIGITS =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+          .getBytes(StandardCharsets.ISO_8859_1);
   private static final int SEQUENCE_DIGITS = 8;
   private static final long MASK = (1L << 47) - 1;
-  private final char[] prefix;
+  private final byte[] prefix;
   private long sequence;
 
   /**
@@ -40,7 +43,7 @@ public final class ClientOrderIds {
     if (node < 0 || node >= DIGITS.length) {
       throw new IllegalArgumentException("node must be 0..61, was " + node);
     }
-    prefix = new char[8];
+    prefix = new byte[8];
     prefix[0] = DIGITS[node];
     digits(clock.millis(), prefix, 1, 7);
   }
@@ -51,10 +54,10 @@ public final class ClientOrderIds {
     if (seq > MASK) {
       throw new IllegalStateException("more than 2^47 ids in one session");
     }
-    char[] buf = new char[prefix.length + SEQUENCE_DIGITS];
+    byte[] buf = new byte[prefix.length + SEQUENCE_DIGITS];
     System.arraycopy(prefix, 0, buf, 0, prefix.length);
     digits(scramble(seq), buf, prefix.length, SEQUENCE_DIGITS);
-    return new String(buf);
+    return new String(buf, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -81,14 +84,14 @@ public final class ClientOrderIds {
     long lengths = strategy.length() * 31L + signalId.length();
     h1 = fmix(h1 ^ lengths);
     h2 = fmix(h2 ^ lengths);
-    char[] buf = new char[MAX_LENGTH];
+    byte[] buf = new byte[MAX_LENGTH];
     digits(h1 >>> 11, buf, 0, 9);
     digits(h2 >>> 11, buf, 9, 9);
-    return new String(buf);
+    return new String(buf, StandardCharsets.ISO_8859_1);
   }
 
   /** Writes the low {@code n} base-62 digits of {@code v} (v ≥ 0) into {@code buf[from..]}. */
-  private static void digits(long v, char[] buf, int from, int n) {
+  private static void digits(long v, byte[] buf, int from, int n) {
     for (int i = from + n - 1; i >= from; i--) {
       buf[i] = DIGITS[(int) (v % 62)];
       v /= 62;

@@ -10,6 +10,7 @@ import io.tradeserver.event.OrderNotFound;
 import io.tradeserver.event.OrderRejected;
 import io.tradeserver.event.OrderStatusReport;
 import io.tradeserver.event.SubmitUnknown;
+import io.tradeserver.internal.InsertionOrderedMap;
 import io.tradeserver.model.Decimals;
 import io.tradeserver.model.Fill;
 import io.tradeserver.model.Instrument;
@@ -24,9 +25,9 @@ import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.TimeInForce;
 import java.math.RoundingMode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,11 +49,14 @@ final class SimOrders {
   private final SimFaults faults;
   private final SimOutbox outbox;
   private final SimControl control;
-  private final Map<String, SimOrder> orders = new LinkedHashMap<>(); // oldest first
+  private final InsertionOrderedMap<String, SimOrder> orders = new InsertionOrderedMap<>();
   // Only these are matched on each market step: scanning every kept order took 40% of the engine
   // benchmark's CPU (BENCHMARKS.md).
-  private final Map<String, SimOrder> resting = new LinkedHashMap<>(); // open after submit
+  private final InsertionOrderedMap<String, SimOrder> resting = new InsertionOrderedMap<>();
   private final Map<String, Integer> submissions = new ConcurrentHashMap<>();
+  // Ids of refused submits, oldest first: their counts are forgotten beyond MAX_KEPT_ORDERS, as
+  // those of kept orders are, so a stream of refusals cannot grow the counts without bound.
+  private final ArrayDeque<String> refused = new ArrayDeque<>();
   private final String orderIdPrefix;
   private final SimMatcher.FillSink emitFill = this::emitFill;
   private long orderSeq;
@@ -80,7 +84,10 @@ final class SimOrders {
     submissions.merge(clientOrderId, 1, Integer::sum);
   }
 
-  /** Submissions received per client order id; any thread. */
+  /**
+   * Submissions received per client order id; any thread. Answered for every order the sim still
+   * keeps and for the last {@link #MAX_KEPT_ORDERS} refused ones; 0 once an id is forgotten.
+   */
   int submissions(String clientOrderId) {
     return submissions.getOrDefault(clientOrderId, 0);
   }
@@ -153,6 +160,12 @@ final class SimOrders {
 
   private void reject(
       InstrumentId instrument, String cid, RejectCode code, String venueCode, String message) {
+    if (!orders.containsKey(cid)) { // a refused resend of a kept order keeps its count with it
+      refused.addLast(cid);
+      if (refused.size() > MAX_KEPT_ORDERS) {
+        forgetCount(refused.pollFirst());
+      }
+    }
     outbox.emit(
         new OrderRejected(config.venue(), instrument, cid, code, venueCode, message, outbox.sent()),
         false);
@@ -185,7 +198,9 @@ final class SimOrders {
         new FillReport(
             config.venue(),
             f,
-            Quantity.of(o.filledUnits, o.request.instrument().quantityScale()),
+            o.filledUnits == f.quantity().units() // filled at once: the same quantity
+                ? f.quantity()
+                : Quantity.of(o.filledUnits, o.request.instrument().quantityScale()),
             outbox.sent()),
         true);
   }
@@ -214,7 +229,9 @@ final class SimOrders {
 
   /** Cancels every open order, or those on {@code instrument} when it is not null. */
   void cancelAll(Instrument instrument) {
-    for (SimOrder o : new ArrayList<>(orders.values())) {
+    List<SimOrder> all = new ArrayList<>(orders.size());
+    orders.values().forEach(all::add);
+    for (SimOrder o : all) {
       if (o.open() && (instrument == null || o.request.instrumentId().equals(instrument.id()))) {
         cancel(o.request.instrument(), o.request.clientOrderId());
       }
@@ -324,14 +341,21 @@ final class SimOrders {
    * finished orders beyond {@link #MAX_KEPT_ORDERS}; open ones are kept.
    */
   void retireFinished() {
-    resting.values().removeIf(o -> !o.open());
+    resting.removeValuesIf(o -> !o.open());
     Iterator<SimOrder> it = orders.values().iterator();
     while (orders.size() > MAX_KEPT_ORDERS && it.hasNext()) {
       SimOrder o = it.next();
       if (!o.open()) {
         it.remove();
-        submissions.remove(o.request.clientOrderId());
+        submissions.remove(o.request.clientOrderId()); // no order kept under it now
       }
+    }
+  }
+
+  /** Drops an id's count unless the sim still keeps an order under it (a resent id). */
+  private void forgetCount(String cid) {
+    if (!orders.containsKey(cid)) {
+      submissions.remove(cid);
     }
   }
 }

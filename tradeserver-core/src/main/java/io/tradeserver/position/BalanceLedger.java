@@ -39,11 +39,17 @@ public final class BalanceLedger {
     Map<String, Quantity> m = venues.computeIfAbsent(in.exchange(), k -> new HashMap<>());
     Quantity notional = f.price().times(f.quantity(), in.notionalScale(), RoundingMode.HALF_EVEN);
     boolean buy = f.side() == Side.BUY;
-    m.merge(in.id().base(), buy ? f.quantity() : f.quantity().negate(), Quantity::plus);
-    m.merge(in.id().quote(), buy ? notional.negate() : notional, Quantity::plus);
+    move(m, in.id().base(), f.quantity(), buy);
+    move(m, in.id().quote(), notional, !buy);
     if (f.feeAsset() != null && !f.fee().isZero()) {
-      m.merge(f.feeAsset(), f.fee().negate(), Quantity::plus);
+      move(m, f.feeAsset(), f.fee(), false);
     }
+  }
+
+  // Adds or subtracts in place of merging a negated copy: one Quantity per asset moved, not two.
+  private static void move(Map<String, Quantity> m, String asset, Quantity q, boolean in) {
+    Quantity old = m.get(asset);
+    m.put(asset, old == null ? (in ? q : q.negate()) : in ? old.plus(q) : old.minus(q));
   }
 
   /** Total holding of an asset on a venue, or null when the venue never reported balances. */

@@ -24,8 +24,12 @@ public final class PositionTracker {
 
   /** Applies a fill; returns the updated position. */
   public PositionState apply(Fill fill, Instrument instrument) {
-    PositionState p =
-        positions.computeIfAbsent(instrument.id(), k -> new PositionState(instrument));
+    // get-then-put: computeIfAbsent's capturing lambda was an allocation per fill.
+    PositionState p = positions.get(instrument.id());
+    if (p == null) {
+      p = new PositionState(instrument);
+      positions.put(instrument.id(), p);
+    }
     boolean wasHeld = p.quantityUnits() != 0;
     p.apply(fill);
     boolean isHeld = p.quantityUnits() != 0;
