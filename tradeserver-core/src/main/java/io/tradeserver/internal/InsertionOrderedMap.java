@@ -95,6 +95,27 @@ public final class InsertionOrderedMap<K, V> {
     return null;
   }
 
+  /**
+   * Holds {@code value} for {@code key} unless the key is held already; returns the value held
+   * before (left in place), or null when {@code value} was added.
+   */
+  public V putIfAbsent(K key, V value) {
+    V held = get(key);
+    return held != null ? held : put(key, value);
+  }
+
+  /**
+   * Forgets {@code key} only while it maps to {@code value} (the same object); true when it did.
+   */
+  public boolean remove(Object key, Object value) {
+    int pos = find(key, key.hashCode());
+    if (pos < 0 || values[pos] != value) {
+      return false;
+    }
+    removeAt(pos);
+    return true;
+  }
+
   /** Forgets {@code key}; returns the value it had, or null when it was not held. */
   @SuppressWarnings("unchecked")
   public V remove(Object key) {

@@ -55,6 +55,22 @@ class InsertionOrderedMapTest {
   }
 
   @Test
+  void putIfAbsentKeepsTheHeldValueAndRemoveOfAValueNeedsThatVeryValue() {
+    InsertionOrderedMap<String, Integer> m = new InsertionOrderedMap<>();
+    Integer one = 1000;
+    assertThat(m.putIfAbsent("a", one)).isNull();
+    assertThat(m.putIfAbsent("a", 2000)).isSameAs(one);
+    assertThat(m.get("a")).isSameAs(one);
+
+    assertThat(m.remove("a", Integer.valueOf(1000)))
+        .as("an equal value is not the value")
+        .isFalse();
+    assertThat(m.remove("b", one)).isFalse();
+    assertThat(m.remove("a", one)).isTrue();
+    assertThat(m.containsKey("a")).isFalse();
+  }
+
+  @Test
   void refusesNulls() {
     InsertionOrderedMap<String, Integer> m = new InsertionOrderedMap<>();
     assertThatThrownBy(() -> m.put(null, 1)).isInstanceOf(NullPointerException.class);
