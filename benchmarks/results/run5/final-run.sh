@@ -13,6 +13,9 @@ run s2w java -jar $J SignalToWireBenchmark.toSend -prof gc -rf json -rff $R/fina
 run soak java -Xmx256m -XX:+UseParallelGC -cp $J io.tradeserver.bench.EngineSoak --orders 1000000 --report-every 100000
 C1="--concurrency 1 --orders 60000 --warmup 20000 --warmup-seconds 10"
 C64="--concurrency 64 --orders 120000 --warmup 40000 --warmup-seconds 10"
-run binance-ws-c64 "java -cp $J io.tradeserver.bench.LoadTest --exchange binance --order-entry websocket $C64 > $R/final-binance-ws-c64.json"
-run binance-c1 "java -cp $J io.tradeserver.bench.LoadTest --exchange binance $C1 > $R/final-binance-c1.json"
-run binance-c64 "java -cp $J io.tradeserver.bench.LoadTest --exchange binance $C64 > $R/final-binance-c64.json"
+# load tests: the JSON line to final-<name>.json, progress to final-<name>.log
+load() { name=$1; shift
+  flock $L sh -c "echo \"== start \$(uptime)\" > $R/final-$name.log; java -cp $J io.tradeserver.bench.LoadTest $* > $R/final-$name.json 2>> $R/final-$name.log; echo \"== end \$(uptime)\" >> $R/final-$name.log"; }
+load binance-ws-c64 --exchange binance --order-entry websocket $C64
+load binance-c1 --exchange binance $C1
+load binance-c64 --exchange binance $C64
