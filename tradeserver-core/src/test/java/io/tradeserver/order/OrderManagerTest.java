@@ -41,7 +41,9 @@ class OrderManagerTest {
   final TestClock clock = new TestClock();
   final List<String> events = new ArrayList<>(); // what the manager reported, in order
   final List<String> calls = new ArrayList<>(); // what it asked the venue, in order
-  final OrderManagerConfig config =
+
+  /** Ack and cancel timeouts 5 s, queries 1 s apart, 3 lookups, grace 2 s, 1,000 retained. */
+  static final OrderManagerConfig CONFIG =
       new OrderManagerConfig(
           Duration.ofSeconds(5),
           Duration.ofSeconds(5),
@@ -51,6 +53,8 @@ class OrderManagerTest {
           Duration.ofSeconds(60),
           1000,
           1000);
+
+  final OrderManagerConfig config = CONFIG;
   OrderManager om;
   boolean failSubmit;
 

@@ -37,15 +37,7 @@ class RoutedRedeliveryTest {
   final OrderManager om =
       new OrderManager(
           clock,
-          new OrderManagerConfig(
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(1),
-              3,
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(60),
-              1000,
-              1000),
+          OrderManagerTest.CONFIG,
           new OrderGateway() {
             @Override
             public void submit(ManagedOrder o) {

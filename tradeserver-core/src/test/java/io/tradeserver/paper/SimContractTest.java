@@ -7,10 +7,8 @@ import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.spi.ExchangeClient;
 import io.tradeserver.spi.ExchangeClientContractTest;
-import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.testing.RecordingVenueListener;
 import io.tradeserver.testing.TestContexts;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,12 +18,7 @@ class SimContractTest extends ExchangeClientContractTest {
   @Override
   protected Fixture createFixture() {
     TestContexts kit = new TestContexts();
-    SimExchangeClient sim =
-        new SimExchangeClient(
-            SimConfig.builder("sim").build(),
-            kit.context(VenueConfig.builder("sim").build()),
-            new SimulatedMarket(1, Duration.ofMillis(100)));
-    kit.listener.pump(() -> sim.doWork(kit.clock.nanos()));
+    SimExchangeClient sim = SimKit.pumped(kit);
     SimControl control = sim.control();
     return new Fixture() {
       @Override

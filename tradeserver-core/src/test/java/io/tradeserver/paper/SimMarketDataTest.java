@@ -6,7 +6,6 @@ import io.tradeserver.event.BookUpdate;
 import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.Ticker;
 import io.tradeserver.model.Instrument;
-import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.testing.TestContexts;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,12 +16,7 @@ class SimMarketDataTest {
   @Test
   void tickerAndSnapshotMatchTheBook() {
     TestContexts kit = new TestContexts();
-    SimExchangeClient sim =
-        new SimExchangeClient(
-            SimConfig.builder("sim").build(),
-            kit.context(VenueConfig.builder("sim").build()),
-            new SimulatedMarket(1, Duration.ofMillis(100)));
-    kit.listener.pump(() -> sim.doWork(kit.clock.nanos()));
+    SimExchangeClient sim = SimKit.pumped(kit);
     sim.start();
     Instrument btc = kit.listener.await(InstrumentsLoaded.class).instruments().get(0);
     sim.subscribeBook(btc, 5);

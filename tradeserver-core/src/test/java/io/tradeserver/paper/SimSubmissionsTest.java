@@ -10,9 +10,7 @@ import io.tradeserver.model.Price;
 import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
-import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.testing.TestContexts;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The sim's per-id submission counts stay bounded and answer for every order it keeps. */
@@ -21,12 +19,7 @@ class SimSubmissionsTest {
   @Test
   void refusedIdsAreForgottenBeyondTheKeptOrdersAndKeptOnesAreNot() {
     TestContexts kit = new TestContexts();
-    SimExchangeClient sim =
-        new SimExchangeClient(
-            SimConfig.builder("sim").build(),
-            kit.context(VenueConfig.builder("sim").build()),
-            new SimulatedMarket(1, Duration.ofMillis(100)));
-    kit.listener.pump(() -> sim.doWork(kit.clock.nanos()));
+    SimExchangeClient sim = SimKit.pumped(kit);
     SimControl control = sim.control();
     sim.start();
     Instrument btc = kit.listener.await(InstrumentsLoaded.class).instruments().get(0);
