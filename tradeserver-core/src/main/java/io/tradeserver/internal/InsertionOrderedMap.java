@@ -1,6 +1,8 @@
 package io.tradeserver.internal;
 
+import java.util.AbstractCollection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -32,6 +34,18 @@ public final class InsertionOrderedMap<K, V> {
   private int size;
   private ProbeIndex index;
   private int modCount;
+  private final Collection<V> valueView =
+      new AbstractCollection<>() {
+        @Override
+        public Iterator<V> iterator() {
+          return new ValueIterator();
+        }
+
+        @Override
+        public int size() {
+          return size;
+        }
+      };
 
   public InsertionOrderedMap() {
     allocate(MIN_ENTRIES);
@@ -145,8 +159,8 @@ public final class InsertionOrderedMap<K, V> {
    * The values, oldest first. The iterator's {@code remove} is supported; any other change to the
    * map while iterating makes the iterator throw {@code ConcurrentModificationException}.
    */
-  public Iterable<V> values() {
-    return ValueIterator::new;
+  public Collection<V> values() {
+    return valueView;
   }
 
   private final class ValueIterator implements Iterator<V> {

@@ -18,10 +18,9 @@ import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderStatus;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.time.Clock;
-import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -40,29 +39,6 @@ public final class OrderManager implements VenueEventHandler {
   // Insertion order: iterations (kill switch, reconciliation, status) go oldest first, whatever the
   // ids' hashes. An open-addressing table: no node per order, one probe per lookup.
   final InsertionOrderedMap<String, ManagedOrder> orders = new InsertionOrderedMap<>();
-  private final Collection<ManagedOrder> view =
-      new AbstractCollection<>() {
-        @Override
-        public Iterator<ManagedOrder> iterator() {
-          Iterator<ManagedOrder> it = orders.values().iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public ManagedOrder next() {
-              return it.next();
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return orders.size();
-        }
-      };
   final List<ManagedOrder> reconciling = new ArrayList<>();
   final RecentTrades recentTrades;
   private final OrderTimers timers = new OrderTimers(this);
@@ -240,7 +216,7 @@ public final class OrderManager implements VenueEventHandler {
 
   /** Orders in memory (live and retained terminal ones), oldest first. */
   public Collection<ManagedOrder> orders() {
-    return view;
+    return Collections.unmodifiableCollection(orders.values());
   }
 
   /** Open orders, counted incrementally. */

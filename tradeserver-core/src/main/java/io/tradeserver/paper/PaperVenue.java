@@ -242,20 +242,7 @@ final class PaperVenue {
   }
 
   private OrderStatusReport report(SimOrder o) {
-    Instrument in = o.request.instrument();
-    return new OrderStatusReport(
-        venue,
-        in.id(),
-        o.request.clientOrderId(),
-        o.exchangeOrderId,
-        o.status,
-        o.request.side(),
-        o.request.type(),
-        o.request.price(),
-        o.request.quantity(),
-        Quantity.of(o.filledUnits, in.quantityScale()),
-        averagePrice(o),
-        now);
+    return o.report(venue, averagePrice(o), now);
   }
 
   private static Price averagePrice(SimOrder o) {

@@ -1,9 +1,12 @@
 package io.tradeserver.paper;
 
+import io.tradeserver.event.OrderStatusReport;
 import io.tradeserver.model.Fill;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderStatus;
+import io.tradeserver.model.Price;
+import io.tradeserver.model.Quantity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,5 +74,23 @@ final class SimOrder {
 
   boolean open() {
     return status == OrderStatus.ACCEPTED || status == OrderStatus.PARTIALLY_FILLED;
+  }
+
+  /** The order as a venue status report, with the average fill price the caller computed. */
+  OrderStatusReport report(String venue, Price averagePrice, long nowNanos) {
+    Instrument in = request.instrument();
+    return new OrderStatusReport(
+        venue,
+        in.id(),
+        request.clientOrderId(),
+        exchangeOrderId,
+        status,
+        request.side(),
+        request.type(),
+        request.price(),
+        request.quantity(),
+        Quantity.of(filledUnits, in.quantityScale()),
+        averagePrice,
+        nowNanos);
   }
 }

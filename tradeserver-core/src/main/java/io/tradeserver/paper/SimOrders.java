@@ -269,19 +269,7 @@ final class SimOrders {
                         RoundingMode.HALF_EVEN),
                     SimAccount.SCALE)
                 .withScale(Math.min(SimAccount.SCALE, in.priceScale() + 4), RoundingMode.HALF_EVEN);
-    return new OrderStatusReport(
-        config.venue(),
-        in.id(),
-        o.request.clientOrderId(),
-        o.exchangeOrderId,
-        o.status,
-        o.request.side(),
-        o.request.type(),
-        o.request.price(),
-        o.request.quantity(),
-        Quantity.of(o.filledUnits, in.quantityScale()),
-        avg,
-        outbox.sent());
+    return o.report(config.venue(), avg, outbox.sent());
   }
 
   /** The open orders, all of them or those on {@code scope} when it is not null. */
