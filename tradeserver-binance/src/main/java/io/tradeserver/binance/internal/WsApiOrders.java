@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
@@ -66,14 +67,19 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     abstract Pending retry();
 
-    /** Handles a refusal; -1021 re-measures time and re-sends once. */
-    void refused(VenueError e, BinanceErrors.Outcome o, Consumer<BinanceErrors.Outcome> mapped) {
+    /**
+     * Handles an answer without a result (the venue's error, or a bare status); -1021 re-measures
+     * time and re-sends once.
+     */
+    void refused(WsApiResponse r, BiConsumer<VenueError, BinanceErrors.Outcome> mapped) {
+      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
+      BinanceErrors.Outcome o = BinanceErrors.outcome(e);
       throttle.onError(e, o);
       if (o == BinanceErrors.Outcome.BAD_TIMESTAMP && attempt == 0) {
         clockResync.accept(() -> send(retry()));
         return;
       }
-      mapped.accept(o);
+      mapped.accept(e, o);
     }
   }
 
@@ -279,8 +285,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
         events.placed(o, r.order);
         return;
       }
-      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
-      refused(e, BinanceErrors.outcome(e), outcome -> events.placeFailed(o, e, outcome));
+      refused(r, (e, outcome) -> events.placeFailed(o, e, outcome));
     }
 
     @Override
@@ -299,15 +304,35 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     }
   }
 
-  private final class Cancel extends Pending {
-    private final Instrument inst;
-    private final String clientOrderId;
+  /** A request about an order already sent: a lost answer is a retryable failed request. */
+  private abstract class OnOrder extends Pending {
+    final Instrument inst;
+    final String clientOrderId;
+    private final RequestKind kind;
+
+    OnOrder(RequestKind kind, Instrument inst, String clientOrderId, int attempt) {
+      super(attempt);
+      this.kind = kind;
+      this.inst = inst;
+      this.clientOrderId = clientOrderId;
+    }
+
+    @Override
+    void ambiguous(String why) {
+      out.requestFailed(kind, inst.id(), clientOrderId, true, why);
+    }
+
+    @Override
+    void notSent(String why) {
+      out.requestFailed(kind, inst.id(), clientOrderId, true, why + "; not sent");
+    }
+  }
+
+  private final class Cancel extends OnOrder {
     private final String exchangeOrderId;
 
     Cancel(Instrument inst, String clientOrderId, String exchangeOrderId, int attempt) {
-      super(attempt);
-      this.inst = inst;
-      this.clientOrderId = clientOrderId;
+      super(RequestKind.CANCEL, inst, clientOrderId, attempt);
       this.exchangeOrderId = exchangeOrderId;
     }
 
@@ -331,21 +356,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
         events.canceled(inst, clientOrderId, r.order);
         return;
       }
-      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
-      refused(
-          e,
-          BinanceErrors.outcome(e),
-          outcome -> events.cancelFailed(inst, clientOrderId, e, outcome));
-    }
-
-    @Override
-    void ambiguous(String why) {
-      out.requestFailed(RequestKind.CANCEL, inst.id(), clientOrderId, true, why);
-    }
-
-    @Override
-    void notSent(String why) {
-      out.requestFailed(RequestKind.CANCEL, inst.id(), clientOrderId, true, why + "; not sent");
+      refused(r, (e, outcome) -> events.cancelFailed(inst, clientOrderId, e, outcome));
     }
 
     @Override
@@ -354,14 +365,9 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     }
   }
 
-  private final class Status extends Pending {
-    private final Instrument inst;
-    private final String clientOrderId;
-
+  private final class Status extends OnOrder {
     Status(Instrument inst, String clientOrderId, int attempt) {
-      super(attempt);
-      this.inst = inst;
-      this.clientOrderId = clientOrderId;
+      super(RequestKind.QUERY_ORDER, inst, clientOrderId, attempt);
     }
 
     @Override
@@ -381,22 +387,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
         restOrders.onQueried(inst, clientOrderId, r.order);
         return;
       }
-      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
-      refused(
-          e,
-          BinanceErrors.outcome(e),
-          outcome -> restOrders.onQueryFailed(inst, clientOrderId, e, outcome));
-    }
-
-    @Override
-    void ambiguous(String why) {
-      out.requestFailed(RequestKind.QUERY_ORDER, inst.id(), clientOrderId, true, why);
-    }
-
-    @Override
-    void notSent(String why) {
-      out.requestFailed(
-          RequestKind.QUERY_ORDER, inst.id(), clientOrderId, true, why + "; not sent");
+      refused(r, (e, outcome) -> restOrders.onQueryFailed(inst, clientOrderId, e, outcome));
     }
 
     @Override
