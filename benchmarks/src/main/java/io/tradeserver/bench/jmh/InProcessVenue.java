@@ -3,6 +3,7 @@ package io.tradeserver.bench.jmh;
 import io.tradeserver.bench.mock.MockRequest;
 import io.tradeserver.bench.mock.MockResponse;
 import io.tradeserver.bench.mock.MockServer;
+import io.tradeserver.bench.mock.WsSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,12 @@ import okio.Buffer;
  * (WebSocket upgrades pass through): the request an adapter hands to OkHttp (already signed, body
  * complete) is turned into bytes and answered in-process. It records when each new-order request
  * arrived, which is the end of the in-process part of "signal to exchange".
+ *
+ * <p>It is also a {@link MockServer.Handler} for the loopback mock that carries the WebSocket
+ * streams: it passes everything to the venue and counts the WebSocket API's {@code order.place}
+ * frames as new orders (received over loopback, so the socket hop is included for them).
  */
-final class InProcessVenue implements Interceptor {
+final class InProcessVenue implements Interceptor, MockServer.Handler {
   private final MockServer.Handler venue;
   private final String orderPath;
   private final AtomicLong orders = new AtomicLong();
@@ -84,5 +89,30 @@ final class InProcessVenue implements Interceptor {
     return out.body(
             ResponseBody.create(w.body(), MediaType.get(type == null ? "application/json" : type)))
         .build();
+  }
+
+  @Override
+  public void http(MockRequest request, MockResponse response) {
+    venue.http(request, response);
+  }
+
+  @Override
+  public void wsOpen(WsSession session, String path) {
+    venue.wsOpen(session, path);
+  }
+
+  @Override
+  public void wsText(WsSession session, String text) {
+    if (text.contains("\"method\":\"order.place\"")) {
+      lastOrderNanos = System.nanoTime();
+      lastOrderBytes = text.length();
+      orders.incrementAndGet();
+    }
+    venue.wsText(session, text);
+  }
+
+  @Override
+  public void wsClosed(WsSession session) {
+    venue.wsClosed(session);
   }
 }

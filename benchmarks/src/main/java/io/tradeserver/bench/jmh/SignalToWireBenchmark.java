@@ -76,9 +76,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SignalToWireBenchmark {
   private static final int PAIRS = 2048;
 
-  /** {@code binance}: one symbol, REST; {@code kraken}: 2048 pairs (see the class comment). */
-  @Param({"binance", "kraken"})
+  /**
+   * {@code binance}: one symbol, REST; {@code binance-ws}: the same through Binance's WebSocket API
+   * ({@code orderEntry = WEBSOCKET}, the signed {@code order.place} frame handed to OkHttp's
+   * WebSocket writer, the mock answering over loopback); {@code kraken}: 2048 pairs (see the class
+   * comment).
+   */
+  @Param({"binance", "binance-ws", "kraken"})
   public String venue;
+
+  private String exchange;
 
   private String price;
   private String quantity;
@@ -99,14 +106,24 @@ public class SignalToWireBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
+    boolean ws = venue.equals("binance-ws");
+    exchange = ws ? "binance" : venue;
     LoadOptions o =
         LoadOptions.parse(
-            "--exchange", venue, "--pairs", Integer.toString(PAIRS), "--fills", "false");
-    Venue v = Venue.of(venue);
+            "--exchange",
+            exchange,
+            "--pairs",
+            Integer.toString(PAIRS),
+            "--fills",
+            "false",
+            "--order-entry",
+            ws ? "websocket" : "rest");
+    Venue v = Venue.of(exchange);
     MockServer.Handler mock = v.newMock(o);
-    streams = new MockServer(mock, 0);
     rest =
-        new InProcessVenue(mock, venue.equals("kraken") ? "/0/private/AddOrder" : "/api/v3/order");
+        new InProcessVenue(
+            mock, exchange.equals("kraken") ? "/0/private/AddOrder" : "/api/v3/order");
+    streams = new MockServer(rest, 0);
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(rest).build();
     VenueConfig vc = v.config(streams.baseUrl(), o);
     price = v.price().toString();
@@ -115,14 +132,14 @@ public class SignalToWireBenchmark {
     TradeServerBuilder b = TradeServer.builder().clock(Clock.system()).httpClient(http);
     sink = b.sink();
     ExchangeContext ctx = b.venueContext(vc).toBuilder().listener(this::onVenueEvent).build();
-    ExchangeClient client = provider(venue).create(ctx);
+    ExchangeClient client = provider(exchange).create(ctx);
     ts = b.venue(client, vc).build();
     ts.connect();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (loaded == null || !balances) {
       ts.doWork();
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(venue + " adapter did not start");
+        throw new IllegalStateException(exchange + " adapter did not start");
       }
     }
     for (String s : symbols) {
@@ -166,7 +183,7 @@ public class SignalToWireBenchmark {
         book.set(Side.BUY, mid - i, 1_000_000_000L);
         book.set(Side.SELL, mid + i, 1_000_000_000L);
       }
-      sink.onEvent(new BookUpdate(venue, book.snapshot(5, now), now));
+      sink.onEvent(new BookUpdate(exchange, book.snapshot(5, now), now));
     }
     drain();
   }
@@ -194,7 +211,7 @@ public class SignalToWireBenchmark {
     long now = Clock.system().nanos();
     sink.onEvent(
         new OrderCanceled(
-            venue, ack.instrumentId(), ack.clientOrderId(), ack.exchangeOrderId(), now));
+            exchange, ack.instrumentId(), ack.clientOrderId(), ack.exchangeOrderId(), now));
     drain();
     pending = false;
     nextSignal();
@@ -221,7 +238,7 @@ public class SignalToWireBenchmark {
                 + "\",\"price\":\""
                 + price
                 + "\",\"exchange\":\""
-                + venue
+                + exchange
                 + "\",\"timeInForce\":\"GTC\",\"timestamp\":"
                 + System.currentTimeMillis()
                 + "}")

@@ -179,7 +179,7 @@ class BenchmarkSetupTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"binance", "kraken"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"binance", "binance-ws", "kraken"})
   void signalJsonBecomesASignedRequestThroughTheEngine(String venue) throws Exception {
     SignalToWireBenchmark b = new SignalToWireBenchmark();
     b.venue = venue;
