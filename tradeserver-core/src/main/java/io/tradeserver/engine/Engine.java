@@ -125,8 +125,9 @@ final class Engine {
     if (closed) {
       return OfferResult.CLOSED;
     }
-    Signal stamped = s.receivedNanos() == 0 ? s.withReceivedNanos(clock.nanos()) : s;
-    if (!signals.offer(stamped)) {
+    // The receipt time travels beside the signal, not in a copy of it (7% of the engine's
+    // allocation per order, BENCHMARKS.md run 6); a signal the bridge stamped keeps its time.
+    if (!signals.offer(s, s.receivedNanos() != 0 ? s.receivedNanos() : clock.nanos())) {
       return OfferResult.BACK_PRESSURED;
     }
     wake();
@@ -249,7 +250,7 @@ final class Engine {
     Signal s;
     int maxSignals = startup.open() ? 1024 : 0;
     for (int i = 0; i < maxSignals && (s = signals.poll()) != null; i++) {
-      stats.signalNanos = s.receivedNanos();
+      stats.signalNanos = signals.lastStamp();
       try {
         processor.onSignal(s, !redeliveries.isEmpty() && redeliveries.remove(s.signalId()));
       } catch (RuntimeException ex) {

@@ -187,8 +187,8 @@ final class SignalProcessor {
       orders.submit(forVenue(r.order(), v), r.adjustment(), route);
     }
     stats.ordersSent++;
-    if (s.receivedNanos() > 0) {
-      stats.signalToSubmit.record(clock.nanos() - s.receivedNanos());
+    if (stats.signalNanos > 0) { // when the engine received the signal
+      stats.signalToSubmit.record(clock.nanos() - stats.signalNanos);
     }
   }
 

@@ -94,6 +94,33 @@ class EngineTest {
   }
 
   @Test
+  void signalToSubmitLatencyRunsFromReceiptOrFromTheBridgesStamp() {
+    hostDriven(EngineConfig.defaults(), VenueConfig.builder("sim").build());
+    ts.offer(market("late", Side.BUY, "0.01")); // received now, handled 250 µs later
+    clock.advanceNanos(250_000);
+    ts.doWork();
+    LatencySummary one = fresh().signalToSubmit();
+    assertThat(one.count()).isEqualTo(1);
+    assertThat(one.maxUs()).isCloseTo(250, org.assertj.core.data.Percentage.withPercentage(4));
+
+    Signal stamped = // the NATS bridge stamps when the message arrived, before the engine sees it
+        Signal.builder()
+            .signalId("stamped")
+            .symbol("BTC-USDT")
+            .side(Side.SELL)
+            .type(OrderType.MARKET)
+            .quantity("0.01")
+            .exchange("sim")
+            .receivedNanos(clock.nanos() - TimeUnit.MILLISECONDS.toNanos(2))
+            .build();
+    ts.offer(stamped);
+    ts.doWork();
+    LatencySummary two = fresh().signalToSubmit();
+    assertThat(two.count()).isEqualTo(2);
+    assertThat(two.maxUs()).isCloseTo(2_000, org.assertj.core.data.Percentage.withPercentage(4));
+  }
+
+  @Test
   void aSignalTravelsThroughRiskToAFillAndAPosition() {
     hostDriven(EngineConfig.defaults(), VenueConfig.builder("sim").build());
     assertThat(ts.offer(market("s1", Side.BUY, "0.01"))).isEqualTo(OfferResult.ACCEPTED);

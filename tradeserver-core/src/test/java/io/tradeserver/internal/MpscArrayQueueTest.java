@@ -30,6 +30,21 @@ class MpscArrayQueueTest {
   }
 
   @Test
+  void eachElementKeepsItsOwnStampAcrossSlotReuse() {
+    MpscArrayQueue<String> q = new MpscArrayQueue<>(2);
+    for (int round = 0; round < 3; round++) {
+      assertThat(q.offer("a" + round, 100 + round)).isTrue();
+      assertThat(q.offer("b" + round)).isTrue(); // no stamp: 0, not the slot's previous one
+      assertThat(q.poll()).isEqualTo("a" + round);
+      assertThat(q.lastStamp()).isEqualTo(100 + round);
+      assertThat(q.poll()).isEqualTo("b" + round);
+      assertThat(q.lastStamp()).isZero();
+    }
+    assertThat(q.poll()).isNull();
+    assertThat(q.lastStamp()).as("unchanged by an empty poll").isZero();
+  }
+
+  @Test
   void manyProducersLoseNothingAndDuplicateNothing() throws Exception {
     MpscArrayQueue<Long> q = new MpscArrayQueue<>(1024);
     int producers = 4;
@@ -42,7 +57,7 @@ class MpscArrayQueueTest {
           new Thread(
               () -> {
                 for (int i = 0; i < each; i++) {
-                  while (!q.offer(base + i)) {
+                  while (!q.offer(base + i, ~(base + i))) { // a stamp derived from the value
                     Thread.onSpinWait();
                   }
                 }
@@ -60,6 +75,7 @@ class MpscArrayQueueTest {
         Thread.onSpinWait();
         continue;
       }
+      assertThat(q.lastStamp()).as("the stamp offered with %s", v).isEqualTo(~v);
       int p = (int) (v >>> 32);
       long seq = v & 0xffffffffL;
       assertThat(seq).as("per-producer order").isGreaterThan(lastPerProducer[p]);
