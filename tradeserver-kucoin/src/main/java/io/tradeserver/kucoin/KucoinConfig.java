@@ -2,6 +2,7 @@ package io.tradeserver.kucoin;
 
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.VenueConfig;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Set;
  *   <li>{@code bookSnapshot} — {@code full} (signed {@code /api/v3/market/orderbook/level2}) or
  *       {@code top100} (public {@code level2_100}); default {@code full} with credentials, else
  *       {@code top100}.
+ *   <li>{@code feeRefreshIntervalSeconds} — 60..86400 (default 3600): how often the account's fee
+ *       rates are fetched again.
  * </ul>
  *
  * <p>{@code VenueConfig.rateLimits} may override the pool sizes by name: {@code SPOT}, {@code
@@ -42,6 +45,12 @@ import java.util.Set;
  * @param fullBookSnapshot true to snapshot books from the full (signed) endpoint
  * @param bookDepth levels published per book
  * @param poolOverrides pool size overrides by pool name
+ * @param symbols canonical {@code BASE-QUOTE} symbols whose fee rates are fetched; empty for every
+ *     tradable instrument
+ * @param takerFeeBps taker fee (basis points) for stream fills until the account's rates are known,
+ *     or null for none
+ * @param makerFeeBps maker fee (basis points, negative for a rebate) likewise, or null
+ * @param feeRefreshInterval how often the account's fee rates are fetched again
  */
 public record KucoinConfig(
     String venue,
@@ -55,7 +64,11 @@ public record KucoinConfig(
     Duration wsIdleTimeout,
     boolean fullBookSnapshot,
     int bookDepth,
-    Map<String, Integer> poolOverrides) {
+    Map<String, Integer> poolOverrides,
+    List<String> symbols,
+    BigDecimal takerFeeBps,
+    BigDecimal makerFeeBps,
+    Duration feeRefreshInterval) {
 
   /** KuCoin's production REST endpoint. */
   public static final String DEFAULT_REST_URL = "https://api.kucoin.com";
@@ -67,11 +80,13 @@ public record KucoinConfig(
           "maxInFlightOrders",
           "timeSyncIntervalSeconds",
           "wsIdleTimeoutSeconds",
-          "bookSnapshot");
+          "bookSnapshot",
+          "feeRefreshIntervalSeconds");
   private static final Set<String> POOLS = Set.of("SPOT", "PUBLIC", "MANAGEMENT");
 
   public KucoinConfig {
     poolOverrides = Map.copyOf(poolOverrides == null ? Map.of() : poolOverrides);
+    symbols = List.copyOf(symbols == null ? List.of() : symbols);
     List<String> problems = new ArrayList<>();
     if (venue == null || venue.isBlank()) {
       problems.add("venue is required");
@@ -89,6 +104,7 @@ public record KucoinConfig(
     checkPositive("requestTimeout", requestTimeout, problems);
     checkPositive("timeSyncInterval", timeSyncInterval, problems);
     checkPositive("wsIdleTimeout", wsIdleTimeout, problems);
+    checkPositive("feeRefreshInterval", feeRefreshInterval, problems);
     checkPools(poolOverrides, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
@@ -136,7 +152,8 @@ public record KucoinConfig(
     Builder b = builder(config.venue()).credentials(config.credentials());
     b.restUrl(VenueConfig.orDefault(config.restUrl(), DEFAULT_REST_URL));
     b.requestTimeout(config.requestTimeout()).bookDepth(config.bookDepth());
-    b.poolOverrides(config.rateLimits());
+    b.poolOverrides(config.rateLimits()).symbols(config.symbols());
+    b.takerFeeBps(config.takerFeeBps()).makerFeeBps(config.makerFeeBps());
     b.apiKeyVersion((int) option(config, "apiKeyVersion", 3, 2, 3, problems));
     b.vipLevel((int) option(config, "vipLevel", 0, 0, 12, problems));
     b.maxInFlightOrders((int) option(config, "maxInFlightOrders", 256, 1, 4096, problems));
@@ -144,6 +161,9 @@ public record KucoinConfig(
         Duration.ofSeconds(option(config, "timeSyncIntervalSeconds", 300, 10, 86_400, problems)));
     b.wsIdleTimeout(
         Duration.ofSeconds(option(config, "wsIdleTimeoutSeconds", 45, 5, 600, problems)));
+    b.feeRefreshInterval(
+        Duration.ofSeconds(
+            option(config, "feeRefreshIntervalSeconds", 3600, 60, 86_400, problems)));
     bookSnapshot(config, b, problems);
     try {
       KucoinConfig built = b.build();
@@ -216,6 +236,14 @@ public record KucoinConfig(
         + bookDepth
         + ", poolOverrides="
         + poolOverrides
+        + ", symbols="
+        + symbols
+        + ", takerFeeBps="
+        + takerFeeBps
+        + ", makerFeeBps="
+        + makerFeeBps
+        + ", feeRefreshInterval="
+        + feeRefreshInterval
         + "]";
   }
 
@@ -233,6 +261,10 @@ public record KucoinConfig(
     private Boolean fullBookSnapshot;
     private int bookDepth = 20;
     private Map<String, Integer> poolOverrides = Map.of();
+    private List<String> symbols = List.of();
+    private BigDecimal takerFeeBps;
+    private BigDecimal makerFeeBps;
+    private Duration feeRefreshInterval = Duration.ofHours(1);
 
     private Builder(String venue) {
       this.venue = venue;
@@ -293,6 +325,28 @@ public record KucoinConfig(
       return this;
     }
 
+    public Builder symbols(List<String> v) {
+      symbols = v;
+      return this;
+    }
+
+    /** Taker fee in basis points assumed until the account's rates are known; null for none. */
+    public Builder takerFeeBps(BigDecimal v) {
+      takerFeeBps = v;
+      return this;
+    }
+
+    /** Maker fee in basis points (negative: rebate) likewise; null for none. */
+    public Builder makerFeeBps(BigDecimal v) {
+      makerFeeBps = v;
+      return this;
+    }
+
+    public Builder feeRefreshInterval(Duration v) {
+      feeRefreshInterval = v;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException listing every problem
      */
@@ -309,7 +363,11 @@ public record KucoinConfig(
           wsIdleTimeout,
           fullBookSnapshot != null ? fullBookSnapshot : credentials != null,
           bookDepth,
-          poolOverrides);
+          poolOverrides,
+          symbols,
+          takerFeeBps,
+          makerFeeBps,
+          feeRefreshInterval);
     }
   }
 }

@@ -66,6 +66,7 @@ public final class Frames {
         + "}}";
   }
 
+  /** A {@code match} with {@code liquidity} {@code maker} or {@code taker}. */
   public static String match(
       OrderRequest o,
       String orderId,
@@ -73,6 +74,7 @@ public final class Frames {
       Price price,
       Quantity quantity,
       Quantity cumulative,
+      String liquidity,
       long tsNanos) {
     String extra =
         ",\"canceledSize\":\"0\",\"filledSize\":\""
@@ -85,8 +87,31 @@ public final class Frames {
             + quantity
             + "\",\"tradeId\":\""
             + tradeId
-            + "\",\"liquidity\":\"maker\",\"feeType\":\"makerFee\"";
+            + "\",\"liquidity\":\""
+            + liquidity
+            + "\",\"feeType\":\""
+            + liquidity
+            + "Fee\"";
     return orderChange(o, orderId, "match", "open", extra, tsNanos);
+  }
+
+  /**
+   * A "Get Actual Fee - Spot/Margin" answer (fields of {@code trade-fees.json}); {@code rates} are
+   * triples of symbol, taker rate, maker rate.
+   */
+  public static String tradeFees(String... rates) {
+    StringBuilder b = new StringBuilder("{\"code\":\"200000\",\"data\":[");
+    for (int i = 0; i < rates.length; i += 3) {
+      b.append(i == 0 ? "" : ",")
+          .append("{\"symbol\":\"")
+          .append(rates[i])
+          .append("\",\"takerFeeRate\":\"")
+          .append(rates[i + 1])
+          .append("\",\"makerFeeRate\":\"")
+          .append(rates[i + 2])
+          .append("\"}");
+    }
+    return b.append("]}").toString();
   }
 
   /** One HF order object (fields of the Get Order By ClientOid example). */

@@ -26,6 +26,9 @@ class KucoinConfigTest {
     assertThat(c.maxInFlightOrders()).isEqualTo(256);
     assertThat(c.timeSyncInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.wsIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(c.feeRefreshInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(c.takerFeeBps()).isEqualByComparingTo("10");
+    assertThat(c.makerFeeBps()).isEqualByComparingTo("10");
     assertThat(c.fullBookSnapshot()).isFalse();
     assertThat(c.hasCredentials()).isFalse();
   }
@@ -42,6 +45,7 @@ class KucoinConfigTest {
                     "apiKeyVersion", "1",
                     "bookSnapshot", "all",
                     "timeSyncIntervalSeconds", "x",
+                    "feeRefreshIntervalSeconds", "30",
                     "recvWindow", "5000"))
             .build();
     assertThatThrownBy(() -> KucoinConfig.from(v))
@@ -50,6 +54,7 @@ class KucoinConfigTest {
         .hasMessageContaining("apiKeyVersion")
         .hasMessageContaining("bookSnapshot")
         .hasMessageContaining("timeSyncIntervalSeconds")
+        .hasMessageContaining("feeRefreshIntervalSeconds")
         .hasMessageContaining("unknown option recvWindow")
         .hasMessageContaining("passphrase")
         .hasMessageContaining("rateLimits.SPOT")

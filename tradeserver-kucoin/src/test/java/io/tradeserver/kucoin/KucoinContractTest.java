@@ -86,6 +86,7 @@ class KucoinContractTest extends ExchangeClientContractTest {
               price,
               quantity,
               cumulative,
+              "maker",
               venue.kit.clock.nanos()));
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.Dispatcher;
@@ -77,13 +78,17 @@ public final class MockKucoin implements AutoCloseable {
 
   /** A client with credentials, the given options and request timeout. */
   public ExchangeClient client(Map<String, String> options, Duration requestTimeout) {
+    return client(b -> b.requestTimeout(requestTimeout).options(options));
+  }
+
+  /** A client with credentials and this venue's URL, the rest of its config set by {@code tune}. */
+  public ExchangeClient client(UnaryOperator<VenueConfig.Builder> tune) {
     VenueConfig config =
-        VenueConfig.builder("kucoin")
-            .restUrl(server.url("/").toString())
-            .credentials(Credentials.of(KEY, SECRET, PASSPHRASE))
-            .bookDepth(5)
-            .requestTimeout(requestTimeout)
-            .options(options)
+        tune.apply(
+                VenueConfig.builder("kucoin")
+                    .restUrl(server.url("/").toString())
+                    .credentials(Credentials.of(KEY, SECRET, PASSPHRASE))
+                    .bookDepth(5))
             .build();
     return new KucoinExchangeProvider().create(kit.context(config));
   }
@@ -112,6 +117,7 @@ public final class MockKucoin implements AutoCloseable {
                   + (kit.clock.millis() + serverTimeOffsetMillis)
                   + "}");
       case "GET /api/v2/symbols" -> json(fixture("symbols.json"));
+      case "GET /api/v1/trade-fees" -> json(fixture("trade-fees.json"));
       case "POST /api/v1/bullet-private" -> bullet(privateWs);
       case "POST /api/v1/bullet-public" -> bullet(publicWs);
       case "GET /ws/private" -> privateWs.upgrade();

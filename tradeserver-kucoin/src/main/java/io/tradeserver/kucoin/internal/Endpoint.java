@@ -31,7 +31,9 @@ enum Endpoint {
   ORDER_BY_CLIENT_OID("GET", "/api/v1/hf/orders/client-order/", Pool.SPOT, 2, true, false),
   OPEN_ORDERS("GET", "/api/v1/hf/orders/active", Pool.SPOT, 2, true, false),
   OPEN_ORDER_SYMBOLS("GET", "/api/v1/hf/orders/active/symbols", Pool.SPOT, 2, true, false),
-  FILLS("GET", "/api/v1/hf/fills", Pool.SPOT, 2, true, false);
+  FILLS("GET", "/api/v1/hf/fills", Pool.SPOT, 2, true, false),
+  /** "Get Actual Fee - Spot/Margin" (https://www.kucoin.com/docs-new/api-3470150): 10 symbols. */
+  TRADE_FEES("GET", "/api/v1/trade-fees", Pool.SPOT, 3, true, false);
 
   /** KuCoin's REST resource pools. */
   enum Pool {

@@ -2,6 +2,7 @@ package io.tradeserver.kucoin.internal;
 
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.InstrumentId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,11 @@ final class Instruments {
   int quantityScale(String nativeSymbol) {
     Instrument i = get(nativeSymbol);
     return i == null ? 0 : i.quantityScale();
+  }
+
+  /** Every loaded instrument, in no particular order. */
+  Collection<Instrument> all() {
+    return bySymbol.values();
   }
 
   boolean isEmpty() {

@@ -43,6 +43,7 @@ public final class KucoinExchangeClient
   private final AccountCommands account;
   private final MarketData market;
   private final MarketRequests marketRequests;
+  private final TradeFees fees;
   private final KucoinSocket privateSocket;
   private final Set<Capability> capabilities;
   private boolean started;
@@ -77,6 +78,10 @@ public final class KucoinExchangeClient
             config.fullBookSnapshot(),
             sink -> socket(Channel.MARKET_STREAM, rest, sink));
     this.marketRequests = new MarketRequests(rest, out, config.hasCredentials());
+    this.fees =
+        config.hasCredentials()
+            ? new TradeFees(config, rest, instruments, context.scheduler())
+            : null;
     this.privateSocket = config.hasCredentials() ? privateSocket(rest) : null;
     this.capabilities = capabilities(config.hasCredentials());
   }
@@ -122,7 +127,10 @@ public final class KucoinExchangeClient
 
   private KucoinSocket privateSocket(KucoinRest rest) {
     KucoinSocket s =
-        socket(Channel.PRIVATE_STREAM, rest, new PrivateStream(out, instruments, this::reconcile));
+        socket(
+            Channel.PRIVATE_STREAM,
+            rest,
+            new PrivateStream(out, instruments, fees, this::reconcile));
     s.subscribe(PrivateStream.ORDERS);
     s.subscribe(PrivateStream.BALANCE);
     return s;
@@ -175,8 +183,9 @@ public final class KucoinExchangeClient
   }
 
   /**
-   * Measures the server clock, loads instruments, then (with credentials) reports balances and open
-   * orders and opens the private stream, which reconciles again once subscribed.
+   * Measures the server clock, loads instruments, then (with credentials) starts fetching the fee
+   * rates, reports balances and open orders and opens the private stream, which reconciles again
+   * once subscribed. The fee fetch runs alongside: nothing waits for it.
    */
   @Override
   public synchronized void start() {
@@ -192,6 +201,7 @@ public final class KucoinExchangeClient
     if (privateSocket == null || closed) {
       return;
     }
+    fees.start();
     reconcile();
     privateSocket.start();
   }
@@ -308,6 +318,9 @@ public final class KucoinExchangeClient
     timeSync.stop();
     account.close();
     market.close();
+    if (fees != null) {
+      fees.close();
+    }
     if (privateSocket != null) {
       privateSocket.close();
     }
@@ -319,7 +332,11 @@ public final class KucoinExchangeClient
     return serverTime.offsetMillis();
   }
 
-  /** Rate-limit state, for status and tests. */
+  /** The account's known fee rates of a native symbol, or null; for status and tests. */
+  TradeFees.Rates feeRates(String symbol) {
+    return fees == null ? null : fees.rates(symbol);
+  }
+
   /** Spot, Public and Management pool headroom, for metrics. */
   @Override
   public java.util.List<io.tradeserver.venue.RateLimiter.Headroom> rateLimitHeadroom() {

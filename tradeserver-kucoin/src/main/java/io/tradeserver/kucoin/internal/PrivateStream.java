@@ -7,6 +7,7 @@ import io.tradeserver.event.OrderCanceled;
 import io.tradeserver.model.Balance;
 import io.tradeserver.model.Fill;
 import io.tradeserver.model.InstrumentId;
+import io.tradeserver.model.Liquidity;
 import io.tradeserver.model.Quantity;
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps the private stream into events. {@code /spotMarket/tradeOrdersV2}
  * (https://www.kucoin.com/docs-new/3470073w0): {@code open} → OrderAccepted; {@code match} →
- * FillReport with the trade id and cumulative {@code filledSize}; {@code canceled}, and {@code
+ * FillReport with the trade id, cumulative {@code filledSize} and a fee estimated from the
+ * account's rates ({@link TradeFees}: the stream carries none); {@code canceled}, and {@code
  * update} with status {@code done} (remainder canceled, self-trade prevention) → OrderCanceled;
  * {@code received} and {@code filled} add nothing (the ack and the fills already tell). {@code
  * /account/balance} → Balances(complete=false) for the trade account only. After every connection
@@ -29,11 +31,13 @@ final class PrivateStream implements KucoinSocket.Sink {
 
   private final Emitter out;
   private final Instruments instruments;
+  private final TradeFees fees;
   private final Runnable reconcile;
 
-  PrivateStream(Emitter out, Instruments instruments, Runnable reconcile) {
+  PrivateStream(Emitter out, Instruments instruments, TradeFees fees, Runnable reconcile) {
     this.out = out;
     this.instruments = instruments;
+    this.fees = fees;
     this.reconcile = reconcile;
   }
 
@@ -85,6 +89,8 @@ final class PrivateStream implements KucoinSocket.Sink {
     if (c.tradeId() == null || c.matchPrice() == null || c.matchSize() == null) {
       throw new IOException("match without tradeId, matchPrice or matchSize");
     }
+    Liquidity liquidity = OrderParse.liquidity(c.liquidity());
+    Quantity fee = fees.fee(c.symbol(), c.matchPrice(), c.matchSize(), liquidity);
     Fill f =
         new Fill(
             id,
@@ -94,9 +100,9 @@ final class PrivateStream implements KucoinSocket.Sink {
             OrderParse.side(c.side()),
             c.matchPrice(),
             c.matchSize(),
-            Quantity.zero(0),
-            null,
-            OrderParse.liquidity(c.liquidity()),
+            fee,
+            fee.isZero() ? null : id.quote(),
+            liquidity,
             c.tsNanos());
     return new FillReport(out.venue, f, c.filledSize(), out.now());
   }

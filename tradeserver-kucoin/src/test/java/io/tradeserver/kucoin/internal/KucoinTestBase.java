@@ -8,6 +8,7 @@ import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.Price;
 import io.tradeserver.model.Quantity;
 import io.tradeserver.model.Side;
+import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.testing.RecordingVenueListener;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ abstract class KucoinTestBase {
     return java.time.Duration.ofSeconds(10);
   }
 
+  /** The rest of the venue config (symbols, fees), after the options and request timeout. */
+  protected VenueConfig.Builder venueConfig(VenueConfig.Builder b) {
+    return b;
+  }
+
   /** Runs before the client starts (script the venue here). */
   protected void beforeStart() {}
 
@@ -39,7 +45,9 @@ abstract class KucoinTestBase {
   void startClient() throws Exception {
     venue = new MockKucoin();
     events = venue.events();
-    client = (KucoinExchangeClient) venue.client(options(), requestTimeout());
+    client =
+        (KucoinExchangeClient)
+            venue.client(b -> venueConfig(b.options(options()).requestTimeout(requestTimeout())));
     beforeStart();
     client.start();
     btc =

@@ -66,6 +66,7 @@ class OrderEventsTest extends KucoinTestBase {
             Price.parse("50000.0"),
             Quantity.parse("0.00001"),
             Quantity.parse("0.00001"),
+            "maker",
             1730211033400000000L));
     FillReport fill = events.await(FillReport.class);
 
@@ -86,8 +87,10 @@ class OrderEventsTest extends KucoinTestBase {
                 Side.BUY,
                 Price.parse("50000.0"),
                 Quantity.parse("0.00001"),
-                Quantity.zero(0),
-                null,
+                // 0.1 % maker of 0.5 USDT: the account's rate (trade-fees.json) and the default
+                // 10 bps alike, so it does not matter which one the fill met.
+                Quantity.parse("0.0005"),
+                "USDT",
                 Liquidity.MAKER,
                 1730211033400000000L));
     assertThat(fill.cumulativeQuantity()).isEqualTo(Quantity.parse("0.00001"));
@@ -119,6 +122,7 @@ class OrderEventsTest extends KucoinTestBase {
             Price.parse("50000.0"),
             Quantity.parse("0.00002"),
             Quantity.parse("0.00002"),
+            "maker",
             1730211033400000000L));
     events.await(FillReport.class);
     venue.privateWs.push(stream(o, "filled", "done"));

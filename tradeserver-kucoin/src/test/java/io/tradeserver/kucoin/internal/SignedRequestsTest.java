@@ -79,6 +79,21 @@ class SignedRequestsTest extends KucoinTestBase {
   }
 
   @Test
+  void feeRatesAreFetchedForTheLoadedSymbolsOnceInstrumentsAreLoaded() {
+    assertSigned(
+        venue.await("GET", "/api/v1/trade-fees", 1),
+        "GET",
+        "/api/v1/trade-fees?symbols=BTC-USDT",
+        "");
+    io.tradeserver.testing.Await.until(
+        () -> client.feeRates("BTC-USDT") != null, "BTC-USDT rates from trade-fees.json");
+    assertThat(client.feeRates("BTC-USDT"))
+        .isEqualTo(
+            new TradeFees.Rates(
+                new java.math.BigDecimal("0.001"), new java.math.BigDecimal("0.001")));
+  }
+
+  @Test
   void cancelsByOrderIdAndByClientOidUseTheSyncEndpointsWithTheSymbol() {
     venue.once(
         "DELETE",
