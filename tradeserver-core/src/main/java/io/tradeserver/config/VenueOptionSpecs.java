@@ -108,6 +108,7 @@ final class VenueOptionSpecs {
     kucoin.put("timeSyncIntervalSeconds", Spec.range(10, 86_400));
     kucoin.put("wsIdleTimeoutSeconds", Spec.range(5, 600));
     kucoin.put("bookSnapshot", Spec.oneOf("full", "top100"));
+    kucoin.put("feeRefreshIntervalSeconds", Spec.range(60, 86_400));
     m.put("kucoin", new Provider(kucoin, "vipLevel", true));
 
     Map<String, Spec> kraken = new LinkedHashMap<>();

@@ -34,6 +34,24 @@ class KucoinConfigTest {
   }
 
   @Test
+  void everyOptionTheAdapterReadsIsAcceptedByTheConfigFileLoader() {
+    // The loader checks known providers' options itself: an option missing there refuses the file.
+    String json =
+        """
+        {"venues": {"kucoin": {"provider": "kucoin", "options": {
+          "apiKeyVersion": 2, "vipLevel": 3, "maxInFlightOrders": 8,
+          "timeSyncIntervalSeconds": 60, "wsIdleTimeoutSeconds": 30, "bookSnapshot": "top100",
+          "feeRefreshIntervalSeconds": 600}}}}
+        """;
+    io.tradeserver.config.TradeServerConfig loaded =
+        io.tradeserver.config.ConfigLoader.withEnvironment(Map.of()).parse(json, "test");
+    KucoinConfig c = KucoinConfig.from(loaded.venues().get(0).config());
+    assertThat(c.feeRefreshInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.apiKeyVersion()).isEqualTo(2);
+    assertThat(c.fullBookSnapshot()).isFalse();
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     VenueConfig v =
         VenueConfig.builder("kucoin")
