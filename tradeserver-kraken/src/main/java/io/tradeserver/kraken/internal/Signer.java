@@ -1,14 +1,12 @@
 package io.tradeserver.kraken.internal;
 
 import io.tradeserver.spi.Credentials;
+import io.tradeserver.venue.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Kraken's {@code API-Sign}: base64(HMAC-SHA512(base64decode(secret), uriPath + SHA256(nonce +
@@ -16,16 +14,13 @@ import javax.crypto.spec.SecretKeySpec;
  * of output buffers per thread, so a signature allocates only its string. The key never leaves.
  */
 final class Signer {
-  private static final Base64.Encoder BASE64 = Base64.getEncoder();
-
   private final String apiKey;
-  private final ThreadLocal<State> state;
+  private final Hmac hmac;
+  private static final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
   Signer(Credentials credentials) {
     this.apiKey = credentials.apiKey();
-    byte[] key = Base64.getDecoder().decode(credentials.secret().reveal());
-    this.state = ThreadLocal.withInitial(() -> new State(key));
-    state.get(); // fail fast on a bad key
+    this.hmac = Hmac.sha512(Base64.getDecoder().decode(credentials.secret().reveal()));
   }
 
   String apiKey() {
@@ -44,7 +39,7 @@ final class Signer {
     State s = state.get();
     s.sha.update(body, nonceOffset, nonceLength);
     s.sha.update(body);
-    return s.finish(uriPath);
+    return finish(s, uriPath);
   }
 
   /**
@@ -58,7 +53,7 @@ final class Signer {
     State s = state.get();
     s.sha.update(nonce);
     s.sha.update(body);
-    return s.finish(uriPath);
+    return finish(s, uriPath);
   }
 
   /** Convenience for tests and one-off use. */
@@ -74,36 +69,27 @@ final class Signer {
     return "Signer[****]";
   }
 
-  /** One thread's digest, MAC and buffers. */
+  /** HMAC of {@code uriPath} and the SHA-256 fed so far, base64; resets both. */
+  private String finish(State s, byte[] uriPath) {
+    try {
+      s.sha.digest(s.digest, 0, s.digest.length);
+    } catch (DigestException e) {
+      throw new IllegalStateException(e); // the buffer is SHA-256's length
+    }
+    return hmac.session().update(uriPath).update(s.digest).finishBase64();
+  }
+
+  /** One thread's SHA-256 and its output buffer (the MAC's are core's {@link Hmac}'s). */
   private static final class State {
     final MessageDigest sha;
-    final Mac mac;
     final byte[] digest = new byte[32];
-    final byte[] hmac = new byte[64];
-    final byte[] base64 = new byte[88];
 
-    State(byte[] key) {
+    State() {
       try {
         sha = MessageDigest.getInstance("SHA-256");
-        mac = Mac.getInstance("HmacSHA512");
-        mac.init(new SecretKeySpec(key, "HmacSHA512"));
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("SHA-256 / HmacSHA512 unavailable", e);
+        throw new IllegalStateException("SHA-256 unavailable", e);
       }
-    }
-
-    /** HMAC of {@code uriPath} and the SHA-256 fed so far, base64; resets both. */
-    String finish(byte[] uriPath) {
-      try {
-        sha.digest(digest, 0, digest.length);
-        mac.update(uriPath);
-        mac.update(digest);
-        mac.doFinal(hmac, 0);
-      } catch (DigestException | ShortBufferException e) {
-        throw new IllegalStateException(e);
-      }
-      int n = BASE64.encode(hmac, base64);
-      return new String(base64, 0, n, StandardCharsets.ISO_8859_1);
     }
   }
 }
