@@ -51,6 +51,7 @@ public final class KucoinMock implements MockServer.Handler {
       case "GET /api/v3/market/orderbook/level2", "GET /api/v1/market/orderbook/level2_100" ->
           quota(w, 3).json(BOOK);
       case "POST /api/v1/hf/orders" -> signed(r, quota(w, 1), () -> addOrder(r));
+      case "GET /api/v1/trade-fees" -> signed(r, quota(w, 3), () -> tradeFees(r.query()));
       default -> {
         if (unknownPaths.add(key)) {
           System.err.println("kucoin mock: no answer for " + key);
@@ -58,6 +59,21 @@ public final class KucoinMock implements MockServer.Handler {
         w.status(404, "Not Found").json("{\"code\":\"404000\",\"msg\":\"Not Found\"}");
       }
     }
+  }
+
+  /** The account's rates for {@code symbols=A-B,C-D}: 0.1% taker, 0.08% maker for each. */
+  private static String tradeFees(String query) {
+    StringBuilder data = new StringBuilder("[");
+    String list = query.startsWith("symbols=") ? query.substring("symbols=".length()) : "";
+    for (String symbol : list.split("(,|%2C)")) {
+      if (!symbol.isEmpty()) {
+        data.append(data.length() > 1 ? "," : "")
+            .append("{\"symbol\":\"")
+            .append(symbol)
+            .append("\",\"takerFeeRate\":\"0.001\",\"makerFeeRate\":\"0.0008\"}");
+      }
+    }
+    return ok(data.append(']').toString());
   }
 
   private static String ok(String data) {

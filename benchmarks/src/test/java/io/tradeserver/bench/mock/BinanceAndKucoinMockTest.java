@@ -148,4 +148,27 @@ class BinanceAndKucoinMockTest {
       ws.close(1000, null);
     }
   }
+
+  @Test
+  void kucoinAnswersTheAccountsFeeRatesForTheSymbolsAsked() throws Exception {
+    try (MockServer s = new MockServer(new KucoinMock(false), 0)) {
+      Request.Builder b =
+          new Request.Builder()
+              .url(s.baseUrl() + "/api/v1/trade-fees?symbols=BTC-USDT,ETH-USDT")
+              .header("KC-API-KEY", "k")
+              .header("KC-API-SIGN", "s")
+              .header("KC-API-TIMESTAMP", "1")
+              .header("KC-API-PASSPHRASE", "p");
+      try (Response r = http.newCall(b.build()).execute()) {
+        JsonNode data = JSON.readTree(r.body().string()).path("data");
+        assertThat(data).hasSize(2);
+        assertThat(data.get(1).path("symbol").asText()).isEqualTo("ETH-USDT");
+        assertThat(data.get(1).path("takerFeeRate").asText()).isEqualTo("0.001");
+        assertThat(data.get(1).path("makerFeeRate").asText()).isEqualTo("0.0008");
+      }
+      try (Response r = http.newCall(b.removeHeader("KC-API-SIGN").build()).execute()) {
+        assertThat(r.code()).as("signed only").isEqualTo(401);
+      }
+    }
+  }
 }
