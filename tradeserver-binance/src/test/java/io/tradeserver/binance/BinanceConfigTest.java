@@ -27,6 +27,37 @@ class BinanceConfigTest {
   }
 
   @Test
+  void everyOptionTheAdapterReadsIsAcceptedByTheConfigFileLoader() throws Exception {
+    // The loader checks known providers' options itself: an option missing there refuses the file.
+    java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
+    options.put("keyType", "HMAC");
+    options.put("recvWindow", 2000);
+    options.put("newOrderRespType", "RESULT");
+    options.put("timeSyncIntervalSeconds", 60);
+    options.put("maxInFlightOrders", 16);
+    options.put("depthSnapshotLimit", 500);
+    options.put("depthUpdateSpeed", "1000ms");
+    options.put("bookTickerForTopOfBook", false);
+    options.put("wsMaxLifetimeMinutes", 60);
+    options.put("wsRotationLeadSeconds", 30);
+    options.put("wsPingIntervalSeconds", 15);
+    assertThat(options.keySet()).as("every option key").isEqualTo(BinanceConfig.OPTION_KEYS);
+    String json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(
+                java.util.Map.of(
+                    "venues",
+                    java.util.Map.of(
+                        "binance", java.util.Map.of("provider", "binance", "options", options))));
+    io.tradeserver.config.TradeServerConfig loaded =
+        io.tradeserver.config.ConfigLoader.withEnvironment(java.util.Map.of()).parse(json, "test");
+    BinanceConfig c = BinanceConfig.from(loaded.venues().get(0).config());
+    assertThat(c.recvWindowMillis()).isEqualTo(2000);
+    assertThat(c.orderResponseType()).isEqualTo(BinanceConfig.OrderResponseType.RESULT);
+    assertThat(c.wsPingInterval()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     VenueConfig bad =
         VenueConfig.builder("binance")

@@ -29,6 +29,26 @@ class KrakenConfigTest {
   }
 
   @Test
+  void everyOptionTheAdapterReadsIsAcceptedByTheConfigFileLoader() {
+    // The loader checks known providers' options itself: an option missing there refuses the file.
+    String json =
+        """
+        {"venues": {"kraken": {"provider": "kraken", "options": {
+          "tier": "intermediate", "privateConcurrency": 2, "nonceWindow": true,
+          "nonceFile": "/var/lib/tradeserver/kraken.nonce", "maxRequests": 32,
+          "pingIntervalSeconds": 5, "idleTimeoutSeconds": 20}}}}
+        """;
+    io.tradeserver.config.TradeServerConfig loaded =
+        io.tradeserver.config.ConfigLoader.withEnvironment(java.util.Map.of()).parse(json, "test");
+    KrakenConfig c = KrakenConfig.from(loaded.venues().get(0).config());
+    assertThat(c.tier()).isEqualTo(KrakenTier.INTERMEDIATE);
+    assertThat(c.privateConcurrency()).isEqualTo(2);
+    assertThat(c.maxRequests()).isEqualTo(32);
+    assertThat(c.pingInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(c.nonceFile()).isEqualTo(java.nio.file.Path.of("/var/lib/tradeserver/kraken.nonce"));
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     assertThatThrownBy(
             () ->
