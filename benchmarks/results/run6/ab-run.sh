@@ -1,0 +1,18 @@
+#!/bin/sh
+# Run 6, base vs after, interleaved rounds under the bench lock:
+#   base  = ec8e881 (run 5's final head)
+#   new   = c4f5626 (receipt stamp beside the signal in the inbox; core Hmac sessions in the adapters)
+# Build each jar with `git checkout <commit> && mvn -B -o -q package -DskipTests -pl benchmarks -am`
+# and copy benchmarks/target/benchmarks.jar to /tmp/base.jar and /tmp/new.jar.
+R=$(cd "$(dirname "$0")" && pwd)
+L=/tmp/tradeserver-bench.lock
+for r in 1 2; do for j in base new; do
+  echo "== $j round $r $(uptime)" >> $R/codec-$j.log
+  flock $L java -jar /tmp/$j.jar 'VenueCodecBenchmark.signAndBuild' -wi 3 -i 5 -prof gc \
+    -rf json -rff $R/codec-$j-r$r.json >> $R/codec-$j.log 2>&1
+done; done
+for r in 1 2 3; do for j in base new; do
+  echo "== $j round $r $(uptime)" >> $R/engine-$j.log
+  flock $L java -jar /tmp/$j.jar EngineBenchmark -p listener=false -p windows=default -prof gc \
+    -rf json -rff $R/engine-$j-r$r.json >> $R/engine-$j.log 2>&1
+done; done
