@@ -67,8 +67,10 @@ final class VenueOptionSpecs {
    * @param options option key → rule
    * @param tierOption the option {@code accountTier} sets, or null when the venue has no tiers
    * @param passphrase whether credentials need a passphrase ({@code true}) or must not have one
+   * @param webSocketOrders whether the adapter takes {@code orderEntry = WEBSOCKET}
    */
-  record Provider(Map<String, Spec> options, String tierOption, boolean passphrase) {}
+  record Provider(
+      Map<String, Spec> options, String tierOption, boolean passphrase, boolean webSocketOrders) {}
 
   static final Map<String, Provider> PROVIDERS = providers();
 
@@ -85,7 +87,7 @@ final class VenueOptionSpecs {
     sim.put("rejectPpm", Spec.range(0, 1_000_000));
     sim.put("timeoutPpm", Spec.range(0, 1_000_000));
     sim.put("disconnectPpm", Spec.range(0, 1_000_000));
-    m.put("sim", new Provider(sim, null, false));
+    m.put("sim", new Provider(sim, null, false, false));
 
     Map<String, Spec> binance = new LinkedHashMap<>();
     binance.put("keyType", Spec.oneOf("HMAC", "ED25519"));
@@ -99,7 +101,7 @@ final class VenueOptionSpecs {
     binance.put("wsMaxLifetimeMinutes", Spec.range(2, 1440));
     binance.put("wsRotationLeadSeconds", Spec.range(1, 3600));
     binance.put("wsPingIntervalSeconds", Spec.range(0, 600));
-    m.put("binance", new Provider(binance, null, false));
+    m.put("binance", new Provider(binance, null, false, true));
 
     Map<String, Spec> kucoin = new LinkedHashMap<>();
     kucoin.put("apiKeyVersion", Spec.range(2, 3));
@@ -109,7 +111,7 @@ final class VenueOptionSpecs {
     kucoin.put("wsIdleTimeoutSeconds", Spec.range(5, 600));
     kucoin.put("bookSnapshot", Spec.oneOf("full", "top100"));
     kucoin.put("feeRefreshIntervalSeconds", Spec.range(60, 86_400));
-    m.put("kucoin", new Provider(kucoin, "vipLevel", true));
+    m.put("kucoin", new Provider(kucoin, "vipLevel", true, false));
 
     Map<String, Spec> kraken = new LinkedHashMap<>();
     kraken.put("tier", Spec.oneOf("starter", "intermediate", "pro"));
@@ -119,7 +121,7 @@ final class VenueOptionSpecs {
     kraken.put("maxRequests", Spec.range(1, 1024));
     kraken.put("pingIntervalSeconds", Spec.range(1, 3600));
     kraken.put("idleTimeoutSeconds", Spec.range(1, 3600));
-    m.put("kraken", new Provider(kraken, "tier", false));
+    m.put("kraken", new Provider(kraken, "tier", false, false));
     return Map.copyOf(m);
   }
 

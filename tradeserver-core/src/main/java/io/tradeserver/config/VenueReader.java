@@ -40,7 +40,10 @@ final class VenueReader {
     OrderEntry entry = s.enumValue("orderEntry", OrderEntry.class, OrderEntry.REST);
     b.orderEntry(entry);
     CredentialRefs creds = credentials(s.object("credentials"), provider, ctx);
-    if (entry == OrderEntry.WEBSOCKET && creds == null && !paper) {
+    VenueOptionSpecs.Provider known = VenueOptionSpecs.PROVIDERS.get(provider);
+    if (entry == OrderEntry.WEBSOCKET && !paper && known != null && !known.webSocketOrders()) {
+      s.problem("orderEntry", provider + " takes REST order entry only");
+    } else if (entry == OrderEntry.WEBSOCKET && creds == null && !paper) {
       s.problem("orderEntry", "WEBSOCKET order entry needs credentials");
     }
     b.symbols(symbols(s));

@@ -147,6 +147,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void webSocketOrderEntryIsRefusedForAdaptersWithoutItRatherThanIgnored() {
+    assertThat(
+            problems(
+                "{'venues': {'kucoin': {'orderEntry': 'WEBSOCKET',"
+                    + "   'credentials': {'apiKey': 'env:K', 'secret': 'env:S', 'passphrase': 'env:P'}},"
+                    + " 'sim': {'orderEntry': 'WEBSOCKET'},"
+                    + " 'bin': {'provider': 'binance', 'orderEntry': 'WEBSOCKET'}}}"))
+        .containsExactly(
+            "venues.kucoin.orderEntry: kucoin takes REST order entry only",
+            "venues.sim.orderEntry: sim takes REST order entry only",
+            "venues.bin.orderEntry: WEBSOCKET order entry needs credentials");
+    TradeServerConfig paper =
+        parse(
+            "{'venues': {'kucoin': {'orderEntry': 'WEBSOCKET', 'paper': true,"
+                + " 'paperBalances': {'USDT': '1000'}}}}");
+    assertThat(paper.venue("kucoin").config().orderEntry())
+        .as("a paper venue sends nothing: its order path does not matter")
+        .isEqualTo(OrderEntry.WEBSOCKET);
+  }
+
+  @Test
   void reportsEveryProblemAtOnceWithItsPath() {
     assertThat(
             problems(

@@ -1,6 +1,7 @@
 package io.tradeserver.kucoin;
 
 import io.tradeserver.spi.Credentials;
+import io.tradeserver.spi.OrderEntry;
 import io.tradeserver.spi.VenueConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -148,6 +149,10 @@ public record KucoinConfig(
       if (!OPTIONS.contains(key)) {
         problems.add("unknown option " + key + " (known: " + OPTIONS + ")");
       }
+    }
+    if (config.orderEntry() == OrderEntry.WEBSOCKET) {
+      // Asked for but not built: refusing beats sending every order over REST unannounced.
+      problems.add("orderEntry WEBSOCKET is not supported by the KuCoin adapter (REST only)");
     }
     Builder b = builder(config.venue()).credentials(config.credentials());
     b.restUrl(VenueConfig.orDefault(config.restUrl(), DEFAULT_REST_URL));

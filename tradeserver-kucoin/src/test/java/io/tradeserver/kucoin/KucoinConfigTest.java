@@ -57,6 +57,7 @@ class KucoinConfigTest {
         VenueConfig.builder("kucoin")
             .credentials(Credentials.of("k", "s"))
             .rateLimits(Map.of("SPOT", 0, "FUTURES", 10))
+            .orderEntry(io.tradeserver.spi.OrderEntry.WEBSOCKET)
             .options(
                 Map.of(
                     "vipLevel", "13",
@@ -76,7 +77,8 @@ class KucoinConfigTest {
         .hasMessageContaining("unknown option recvWindow")
         .hasMessageContaining("passphrase")
         .hasMessageContaining("rateLimits.SPOT")
-        .hasMessageContaining("rateLimits.FUTURES");
+        .hasMessageContaining("rateLimits.FUTURES")
+        .hasMessageContaining("orderEntry WEBSOCKET is not supported by the KuCoin adapter");
   }
 
   @Test
