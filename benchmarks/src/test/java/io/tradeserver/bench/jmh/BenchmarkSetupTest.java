@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradeserver.kraken.internal.KrakenBenchAccess;
 import io.tradeserver.model.OrderStatus;
+import io.tradeserver.nats.SignalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -165,6 +166,15 @@ class BenchmarkSetupTest {
                 .encodeToString(
                     hmac("HmacSHA256", secret, "bench-pass".getBytes(StandardCharsets.UTF_8))));
     assertThat(b.parseAck()).isEqualTo("670fd33bf9406e0007ab3945");
+  }
+
+  @Test
+  void theSignalCodecBenchmarkParsesAValidSignal() {
+    SignalJson.Result r = new SignalJsonBenchmark().parse();
+    assertThat(r).isInstanceOf(SignalJson.Parsed.class);
+    io.tradeserver.model.Signal s = ((SignalJson.Parsed) r).signal();
+    assertThat(s.signalId()).isEqualTo("s-000123");
+    assertThat(s.price()).isEqualTo(io.tradeserver.model.Price.parse("64000.50"));
   }
 
   @Test
