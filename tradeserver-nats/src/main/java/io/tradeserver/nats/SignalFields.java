@@ -16,14 +16,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The fields of one signal as read from JSON, then validated into a {@link Signal}. Collects every
  * problem so one dead letter tells the strategy all that is wrong.
  */
 final class SignalFields {
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]+-[A-Z0-9]+");
   private static final Object WRONG_TYPE = new Object();
 
   private Object signalId;
@@ -41,32 +39,83 @@ final class SignalFields {
 
   private final List<String> missing = new ArrayList<>(2);
   private final List<String> invalid = new ArrayList<>(2);
+  private int seen; // one bit per known field read
+  private String duplicate;
   private String firstMissing;
   private String firstInvalid;
 
-  /** Reads the value of a known field; false for an unknown one (the caller skips it). */
+  /**
+   * Reads the value of a known field; false for an unknown one (the caller skips it). A known field
+   * given twice is remembered as {@link #duplicate()}: its two values would be ambiguous.
+   */
   boolean accept(String name, JsonToken v, JsonParser p) throws IOException {
+    int bit;
     switch (name) {
-      case "signalId" -> signalId = string(v, p);
-      case "strategy" -> strategy = string(v, p);
-      case "symbol" -> symbol = string(v, p);
-      case "side" -> side = string(v, p);
-      case "type" -> type = string(v, p);
-      case "quantity" -> quantity = string(v, p);
-      case "notional" -> notional = string(v, p);
-      case "price" -> price = string(v, p);
-      case "exchange" -> exchange = string(v, p);
-      case "timeInForce" -> timeInForce = string(v, p);
-      case "maxSlippageBps" -> maxSlippageBps = integer(v, p);
-      case "timestamp" -> timestamp = integer(v, p);
+      case "signalId" -> {
+        bit = 1;
+        signalId = string(v, p);
+      }
+      case "strategy" -> {
+        bit = 1 << 1;
+        strategy = string(v, p);
+      }
+      case "symbol" -> {
+        bit = 1 << 2;
+        symbol = string(v, p);
+      }
+      case "side" -> {
+        bit = 1 << 3;
+        side = string(v, p);
+      }
+      case "type" -> {
+        bit = 1 << 4;
+        type = string(v, p);
+      }
+      case "quantity" -> {
+        bit = 1 << 5;
+        quantity = string(v, p);
+      }
+      case "notional" -> {
+        bit = 1 << 6;
+        notional = string(v, p);
+      }
+      case "price" -> {
+        bit = 1 << 7;
+        price = string(v, p);
+      }
+      case "exchange" -> {
+        bit = 1 << 8;
+        exchange = string(v, p);
+      }
+      case "timeInForce" -> {
+        bit = 1 << 9;
+        timeInForce = string(v, p);
+      }
+      case "maxSlippageBps" -> {
+        bit = 1 << 10;
+        maxSlippageBps = integer(v, p);
+      }
+      case "timestamp" -> {
+        bit = 1 << 11;
+        timestamp = integer(v, p);
+      }
       default -> {
         return false;
       }
     }
+    if ((seen & bit) != 0 && duplicate == null) {
+      duplicate = name;
+    }
+    seen |= bit;
     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
       p.skipChildren();
     }
     return true;
+  }
+
+  /** The first known field the JSON gave twice, or null. */
+  String duplicate() {
+    return duplicate;
   }
 
   private static Object string(JsonToken v, JsonParser p) throws IOException {
@@ -177,11 +226,26 @@ final class SignalFields {
       return null;
     }
     String upper = s.toUpperCase(Locale.ROOT);
-    if (!SYMBOL.matcher(upper).matches()) {
+    if (!isBaseDashQuote(upper)) {
       invalid("symbol", "symbol must be BASE-QUOTE, was '" + s + "'");
       return null;
     }
     return upper;
+  }
+
+  /** {@code [A-Z0-9]+-[A-Z0-9]+}, without a regex matcher per signal. */
+  private static boolean isBaseDashQuote(String s) {
+    int dash = s.indexOf('-');
+    if (dash <= 0 || dash == s.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (i != dash && !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private <E extends Enum<E>> E enumValue(String field, Object v, Class<E> type, String allowed) {

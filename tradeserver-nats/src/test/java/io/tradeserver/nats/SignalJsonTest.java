@@ -80,6 +80,14 @@ class SignalJsonTest {
     ParseError dup = error("{\"signalId\":\"a\",\"signalId\":\"b\"}");
     assertThat(dup.reason()).isEqualTo(RejectCode.MALFORMED_SIGNAL);
     assertThat(dup.detail()).contains("Duplicate field 'signalId'");
+    // Any known field given twice is ambiguous; an unknown one is ignored, so is its repeat.
+    String order = CONTRACT_EXAMPLE.substring(0, CONTRACT_EXAMPLE.lastIndexOf('}'));
+    assertThat(error(order + ", \"quantity\": \"5\"}").detail())
+        .isEqualTo("Duplicate field 'quantity'");
+    assertThat(error(order + ", \"timestamp\": 1}").detail())
+        .isEqualTo("Duplicate field 'timestamp'");
+    assertThat(parse(order + ", \"note\": 1, \"note\": {\"a\": 1, \"a\": 2}}"))
+        .isInstanceOf(SignalJson.Parsed.class);
   }
 
   @Test
@@ -114,8 +122,15 @@ class SignalJsonTest {
         .isEqualTo("timeInForce must be GTC, IOC or FOK, was 'DAY'");
     ParseError side = error(base.replace("\"BUY\"", "\"HOLD\"") + "\"quantity\":\"1\"}");
     assertThat(side.detail()).isEqualTo("side must be BUY or SELL, was 'HOLD'");
-    assertThat(error(base.replace("BTC-USDT", "BTCUSDT") + "\"quantity\":\"1\"}").detail())
-        .contains("symbol must be BASE-QUOTE");
+    for (String bad :
+        new String[] {"BTCUSDT", "BTC-", "-USDT", "BTC--USDT", "BTC-US-DT", "BTC_USDT"}) {
+      assertThat(error(base.replace("BTC-USDT", bad) + "\"quantity\":\"1\"}").detail())
+          .as(bad)
+          .isEqualTo("symbol must be BASE-QUOTE, was '" + bad + "'");
+    }
+    assertThat(parse(base.replace("BTC-USDT", "eth-btc2") + "\"quantity\":\"1\"}"))
+        .as("upper-cased, digits allowed")
+        .isInstanceOf(SignalJson.Parsed.class);
     assertThat(error(base.replace("\"a\"", "true") + "\"quantity\":\"1\"}").detail())
         .isEqualTo("signalId must be a string");
     assertThat(
