@@ -16,3 +16,9 @@ for r in 1 2 3; do for j in base new; do
   flock $L java -jar /tmp/$j.jar EngineBenchmark -p listener=false -p windows=default -prof gc \
     -rf json -rff $R/engine-$j-r$r.json >> $R/engine-$j.log 2>&1
 done; done
+# Signal codec: /tmp/sj-base.jar built at 663db8d (the benchmark, old codec), /tmp/sj-new.jar at 8f2275d
+for r in 1 2; do for j in base new; do
+  echo "== $j round $r $(uptime)" >> $R/signaljson-$j.log
+  flock $L java -jar /tmp/sj-$j.jar SignalJsonBenchmark -prof gc \
+    -rf json -rff $R/signaljson-$j-r$r.json >> $R/signaljson-$j.log 2>&1
+done; done
