@@ -57,6 +57,9 @@ final class MockBinance implements AutoCloseable {
   /** Whether the WebSocket API answers order.place by itself with a NEW order. */
   volatile boolean autoPlace = true;
 
+  /** Whether the WebSocket API accepts session.logon by itself. */
+  volatile boolean autoLogon = true;
+
   MockBinance(Clock clock) throws IOException {
     this.clock = clock;
     server.setDispatcher(
@@ -236,6 +239,20 @@ final class MockBinance implements AutoCloseable {
         if (method.equals("userDataStream.subscribe.signature") && venue.autoSubscribe) {
           webSocket.send(
               "{\"id\":\"" + id + "\",\"status\":200,\"result\":{\"subscriptionId\":0}}");
+        } else if (method.equals("session.logon") && venue.autoLogon) {
+          long now = venue.clock.millis() + SERVER_OFFSET_MILLIS;
+          webSocket.send(
+              "{\"id\":\""
+                  + id
+                  + "\",\"status\":200,\"result\":{\"apiKey\":\""
+                  + req.path("params").path("apiKey").asText()
+                  + "\",\"authorizedSince\":"
+                  + now
+                  + ",\"connectedSince\":"
+                  + now
+                  + ",\"returnRateLimits\":false,\"serverTime\":"
+                  + now
+                  + ",\"userDataStream\":false}}");
         } else if (method.equals("order.place") && venue.autoPlace) {
           Map<String, String> p = new LinkedHashMap<>();
           req.path("params")

@@ -106,6 +106,15 @@ final class WsApiRequest {
   }
 
   /**
+   * Closes the JSON without {@code apiKey} or signature: for a connection authenticated by {@code
+   * session.logon} (web-socket-api.md "Session Authentication"; the timestamp is still sent).
+   */
+  String unsigned() {
+    json.setLength(json.length() - 1); // the last parameter's comma
+    return json.append("}}").toString();
+  }
+
+  /**
    * The payload's UTF-8 bytes: copied into the reused buffer when ASCII (the usual case), else a
    * new array.
    */
