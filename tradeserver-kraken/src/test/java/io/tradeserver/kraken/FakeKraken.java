@@ -149,28 +149,22 @@ public final class FakeKraken extends Dispatcher implements AutoCloseable {
     return o;
   }
 
+  private static final String WS_TIMES =
+      ",\"time_in\":\"2023-09-21T14:15:07.197274Z\",\"time_out\":\"2023-09-21T14:15:07.205301Z\"}";
+
   /** A successful WebSocket v2 trading answer, shaped as in Kraken's docs. */
   public static String wsOk(String method, JsonNode request, String result) {
-    return "{\"method\":\""
-        + method
-        + "\",\"req_id\":"
-        + request.path("req_id").asLong()
-        + ",\"result\":"
-        + result
-        + ",\"success\":true,\"time_in\":\"2023-09-21T14:15:07.197274Z\","
-        + "\"time_out\":\"2023-09-21T14:15:07.205301Z\"}";
+    return wsAnswer("", method, request, ",\"result\":" + result + ",\"success\":true");
   }
 
   /** A refused WebSocket v2 trading request, shaped as in Kraken's docs. */
   public static String wsError(String method, JsonNode request, String error) {
-    return "{\"error\":\""
-        + error
-        + "\",\"method\":\""
-        + method
-        + "\",\"req_id\":"
-        + request.path("req_id").asLong()
-        + ",\"success\":false,\"time_in\":\"2023-09-21T14:15:07.197274Z\","
-        + "\"time_out\":\"2023-09-21T14:15:07.205301Z\"}";
+    return wsAnswer("\"error\":\"" + error + "\",", method, request, ",\"success\":false");
+  }
+
+  private static String wsAnswer(String head, String method, JsonNode request, String tail) {
+    String id = request.path("req_id").asText();
+    return "{" + head + "\"method\":\"" + method + "\",\"req_id\":" + id + tail + WS_TIMES;
   }
 
   /** Kraken's answer to an {@code add_order} / {@code cancel_order} frame, or null for none. */

@@ -3,8 +3,10 @@ package io.tradeserver.kraken;
 import io.tradeserver.event.Channel;
 import io.tradeserver.event.ConnectionEvent;
 import io.tradeserver.event.ConnectionState;
+import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.kraken.FakeKraken.FakeOrder;
 import io.tradeserver.kraken.internal.KrakenExchangeClient;
+import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderStatus;
 import io.tradeserver.model.Price;
@@ -119,6 +121,30 @@ public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
           ConnectionEvent.class,
           e -> e.channel() == Channel.PRIVATE_STREAM && e.state() == ConnectionState.CONNECTED);
     }
+  }
+
+  /**
+   * Waits for the instruments to load and returns the one named {@code symbol} ({@code BTC-USD}).
+   */
+  public Instrument awaitInstrument(String symbol) {
+    return kit.listener.await(InstrumentsLoaded.class).instruments().stream()
+        .filter(i -> i.symbol().equals(symbol))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * Advances the test clock in steps (reconnect backoff runs on it) until the fake has seen {@code
+   * n} executions subscriptions.
+   */
+  public void awaitExecutionsSubscriptions(int n) {
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> {
+          kit.scheduler.advance(Duration.ofMillis(500));
+          return kraken.executions.subscriptions >= n;
+        },
+        () -> "no executions subscription #" + n);
   }
 
   /** Waits until the client has subscribed to executions. */

@@ -6,7 +6,6 @@ import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.CancelRejected;
 import io.tradeserver.event.ConnectionEvent;
 import io.tradeserver.event.ConnectionState;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.event.OrderCanceled;
 import io.tradeserver.event.OrderRejected;
@@ -18,9 +17,6 @@ import io.tradeserver.event.VenueEvent;
 import io.tradeserver.kraken.FakeKraken.FakeOrder;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
-import io.tradeserver.model.OrderType;
-import io.tradeserver.model.Price;
-import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
 import io.tradeserver.model.TimeInForce;
@@ -52,11 +48,7 @@ class KrakenWsOrderEntryTest {
     f = new KrakenFixture(b -> b.orderEntry(entry));
     before.accept(f.kraken);
     f.client.start();
-    btc =
-        f.events().await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USD"))
-            .findFirst()
-            .orElseThrow();
+    btc = f.awaitInstrument("BTC-USD");
     if (awaitReady) {
       f.awaitOrderEntryReady();
     }
@@ -75,7 +67,7 @@ class KrakenWsOrderEntryTest {
   }
 
   private OrderRequest buy(String cl) {
-    return OrderRequest.limit(cl, btc, Side.BUY, Price.parse("64000.5"), Quantity.parse("0.0125"));
+    return TestOrders.limitBuy(cl, btc);
   }
 
   private List<String> frames(String method) {
@@ -125,50 +117,7 @@ class KrakenWsOrderEntryTest {
   @Test
   void postOnlyIocMarketQuoteSizedAndProtectedMarketUseKrakensV2Fields() throws Exception {
     startWs();
-    f.client.submit(
-        new OrderRequest(
-            "po1",
-            btc,
-            Side.SELL,
-            OrderType.LIMIT_MAKER,
-            TimeInForce.GTC,
-            Price.parse("70000"),
-            Quantity.parse("0.5"),
-            null,
-            null,
-            null,
-            "s",
-            0));
-    f.client.submit(buy("ioc1").withTimeInForce(TimeInForce.IOC));
-    f.client.submit(OrderRequest.market("mkt1", btc, Side.SELL, Quantity.parse("0.01")));
-    f.client.submit(
-        new OrderRequest(
-            "viqc1",
-            btc,
-            Side.BUY,
-            OrderType.MARKET,
-            TimeInForce.GTC,
-            null,
-            null,
-            Quantity.parse("250.00"),
-            null,
-            null,
-            "s",
-            0));
-    f.client.submit(
-        new OrderRequest(
-            "prot1",
-            btc,
-            Side.BUY,
-            OrderType.MARKET,
-            TimeInForce.GTC,
-            null,
-            Quantity.parse("0.01"),
-            null,
-            Price.parse("65000.1"),
-            null,
-            "s",
-            0));
+    TestOrders.eachShape(btc).forEach(f.client::submit);
     String tail = ",\"token\":\"" + TOKEN + "\"},\"req_id\":";
     assertThat(awaitFrames("add_order", 5))
         .containsExactly(
@@ -191,7 +140,7 @@ class KrakenWsOrderEntryTest {
                 + tail
                 + "5}",
             "{\"method\":\"add_order\",\"params\":{\"order_type\":\"limit\",\"side\":\"buy\","
-                + "\"order_qty\":0.01000000,\"symbol\":\"BTC/USD\",\"limit_price\":65000.1,"
+                + "\"order_qty\":0.01000000,\"symbol\":\"BTC/USD\",\"limit_price\":65000.0,"
                 + "\"time_in_force\":\"ioc\",\"cl_ord_id\":\"prot1\""
                 + tail
                 + "6}");
@@ -204,20 +153,7 @@ class KrakenWsOrderEntryTest {
   void ordersKrakenCannotTakeAreRefusedLocallyAndNeverSent() throws Exception {
     startWs();
     f.client.submit(buy("fok1").withTimeInForce(TimeInForce.FOK));
-    f.client.submit(
-        new OrderRequest(
-            "viqcSell",
-            btc,
-            Side.SELL,
-            OrderType.MARKET,
-            TimeInForce.GTC,
-            null,
-            null,
-            Quantity.parse("250.00"),
-            null,
-            null,
-            "s",
-            0));
+    f.client.submit(TestOrders.quoteSizedMarket("viqcSell", btc, Side.SELL, "250.00"));
     assertThat(f.events().await(OrderRejected.class, r -> r.clientOrderId().equals("fok1")).code())
         .isEqualTo(RejectCode.UNSUPPORTED_ORDER);
     assertThat(
@@ -365,13 +301,7 @@ class KrakenWsOrderEntryTest {
     SubmitUnknown u =
         f.events().await(SubmitUnknown.class, e -> e.clientOrderId().equals("inflight"));
     assertThat(u.cause()).contains("connection lost");
-    Await.until(
-        Duration.ofSeconds(10),
-        () -> {
-          f.kit.scheduler.advance(Duration.ofMillis(500));
-          return f.kraken.executions.subscriptions == 2;
-        },
-        () -> "no reconnection");
+    f.awaitExecutionsSubscriptions(2);
     f.events().await(ConnectionEvent.class, e -> e.state() == ConnectionState.RECONNECTED);
     f.kit.scheduler.advance(Duration.ofSeconds(5)); // well past requestTimeout
     assertThat(eventsOf("inflight")).containsExactly(u);

@@ -1,5 +1,6 @@
 package io.tradeserver.kraken.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradeserver.kraken.internal.KrakenError.Kind;
 import io.tradeserver.model.Decimals;
@@ -215,19 +216,10 @@ final class WsOrders {
     return sb.append("},\"req_id\":").append(reqId).append('}').toString();
   }
 
-  /** A JSON string literal (client order ids are the caller's; escape what JSON requires). */
+  /** A JSON string literal (client order ids are the caller's, so they are escaped). */
   private static void string(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
+    JsonStringEncoder.getInstance().quoteAsString(s, sb);
     sb.append('"');
   }
 }
