@@ -27,6 +27,13 @@ import java.util.function.Consumer;
  * VENUE_UNAVAILABLE}. Nothing is ever re-sent. Thread-safe.
  */
 final class WsOrders {
+  private static final KrakenError NOT_CONNECTED =
+      new KrakenError(
+          Kind.NOT_SENT,
+          "local:WS_NOT_CONNECTED",
+          "authenticated WebSocket not connected; not sent",
+          0);
+
   private final AdapterCore core;
   private final OrderOutcomes outcomes;
   private final AtomicLong reqIds;
@@ -119,19 +126,18 @@ final class WsOrders {
 
   private void send(Frame frame, Pending p, Consumer<KrakenError> notSent) {
     ExecutionStream s = stream;
-    long id = reqIds.incrementAndGet();
     String token = s == null ? null : s.token();
+    if (token == null) {
+      notSent.accept(NOT_CONNECTED);
+      return;
+    }
+    long id = reqIds.incrementAndGet();
+    String text = frame.build(id, token);
     pending.put(id, p);
     timeouts.add(id);
-    if (token == null || !s.send(frame.build(id, token))) {
-      if (pending.remove(id) != null) {
-        notSent.accept(
-            new KrakenError(
-                Kind.NOT_SENT,
-                "local:WS_NOT_CONNECTED",
-                "authenticated WebSocket not connected; not sent",
-                0));
-      }
+    // The connection refuses to queue the frame when it is down or not yet authenticated.
+    if (!s.send(text) && pending.remove(id) != null) {
+      notSent.accept(NOT_CONNECTED);
     }
   }
 
