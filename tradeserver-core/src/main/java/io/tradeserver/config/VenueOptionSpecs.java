@@ -121,7 +121,7 @@ final class VenueOptionSpecs {
     kraken.put("maxRequests", Spec.range(1, 1024));
     kraken.put("pingIntervalSeconds", Spec.range(1, 3600));
     kraken.put("idleTimeoutSeconds", Spec.range(1, 3600));
-    m.put("kraken", new Provider(kraken, "tier", false, false));
+    m.put("kraken", new Provider(kraken, "tier", false, true));
     return Map.copyOf(m);
   }
 

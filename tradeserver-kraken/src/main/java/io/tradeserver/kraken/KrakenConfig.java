@@ -1,6 +1,7 @@
 package io.tradeserver.kraken;
 
 import io.tradeserver.spi.Credentials;
+import io.tradeserver.spi.OrderEntry;
 import io.tradeserver.spi.VenueConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.Map;
  *       the WebSockets.
  * </ul>
  *
+ * <p>The common {@code orderEntry} field selects REST (default) or WebSocket v2 order entry.
+ *
  * @param venue venue instance id
  * @param restUrl REST base URL, without the {@code /0} path
  * @param publicStreamUrl public WebSocket v2 URL
@@ -43,6 +46,8 @@ import java.util.Map;
  * @param maxRequests OkHttp dispatcher limit for private calls
  * @param pingInterval WebSocket application ping interval
  * @param idleTimeout reconnect after this long without a message
+ * @param orderEntry REST ({@code AddOrder}) or WebSocket v2 ({@code add_order} on the authenticated
+ *     socket); WEBSOCKET needs credentials
  */
 public record KrakenConfig(
     String venue,
@@ -58,7 +63,8 @@ public record KrakenConfig(
     int bookDepth,
     int maxRequests,
     Duration pingInterval,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    OrderEntry orderEntry) {
 
   public static final String DEFAULT_REST_URL = "https://api.kraken.com";
   public static final String DEFAULT_PUBLIC_STREAM_URL = "wss://ws.kraken.com/v2";
@@ -96,6 +102,12 @@ public record KrakenConfig(
     if (credentials != null && !isBase64(credentials.secret().reveal())) {
       problems.add("credentials.secret must be Kraken's base64 private key");
     }
+    if (orderEntry == null) {
+      problems.add("orderEntry is required");
+    } else if (orderEntry == OrderEntry.WEBSOCKET && credentials == null) {
+      problems.add(
+          "orderEntry WEBSOCKET needs credentials (add_order is on the authenticated socket)");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid kraken config: " + String.join("; ", problems));
     }
@@ -114,7 +126,8 @@ public record KrakenConfig(
                 VenueConfig.orDefault(vc.privateStreamUrl(), DEFAULT_PRIVATE_STREAM_URL))
             .credentials(vc.credentials())
             .requestTimeout(vc.requestTimeout())
-            .bookDepth(vc.bookDepth());
+            .bookDepth(vc.bookDepth())
+            .orderEntry(vc.orderEntry());
     try {
       b.tier(KrakenTier.parse(o.getOrDefault("tier", "starter")));
     } catch (IllegalArgumentException e) {
@@ -148,6 +161,11 @@ public record KrakenConfig(
   /** True when credentials are configured (private REST and the executions stream are used). */
   public boolean hasCredentials() {
     return credentials != null;
+  }
+
+  /** True when orders and cancels go over the authenticated WebSocket v2 connection. */
+  public boolean webSocketOrderEntry() {
+    return orderEntry == OrderEntry.WEBSOCKET;
   }
 
   private static long longOption(VenueConfig vc, String key, long def, List<String> problems) {
@@ -205,6 +223,8 @@ public record KrakenConfig(
         + bookDepth
         + ", maxRequests="
         + maxRequests
+        + ", orderEntry="
+        + orderEntry
         + "]";
   }
 
@@ -224,6 +244,7 @@ public record KrakenConfig(
     private int maxRequests = 64;
     private Duration pingInterval = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(30);
+    private OrderEntry orderEntry = OrderEntry.REST;
 
     public Builder venue(String v) {
       venue = v;
@@ -295,6 +316,11 @@ public record KrakenConfig(
       return this;
     }
 
+    public Builder orderEntry(OrderEntry v) {
+      orderEntry = v;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException listing every problem
      */
@@ -313,7 +339,8 @@ public record KrakenConfig(
           bookDepth,
           maxRequests,
           pingInterval,
-          idleTimeout);
+          idleTimeout,
+          orderEntry);
     }
 
     private static String trimSlash(String url) {

@@ -1,5 +1,7 @@
 package io.tradeserver.kraken;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -48,11 +50,17 @@ public final class FakeKraken extends Dispatcher implements AutoCloseable {
   public final WsEnd market = new WsEnd(false);
   private final Map<String, java.util.ArrayDeque<Function<Call, MockResponse>>> scripts =
       new ConcurrentHashMap<>();
+  private final Map<String, java.util.ArrayDeque<Function<JsonNode, String>>> wsScripts =
+      new ConcurrentHashMap<>();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final AtomicInteger ids = new AtomicInteger();
   private long lastNonce;
   public volatile String balances;
   public volatile boolean openOrdersScripted;
   public volatile String token = "G38a1tGFzqGiUCmnegBcm8d4nfP3tytiNQz6tkCBYXY";
+
+  /** Answer every executions subscription with Kraken's invalid-token error. */
+  public volatile boolean refuseSubscriptions;
 
   /**
    * One private or public request as received, with its decoded form fields (from the body, or from
@@ -115,6 +123,80 @@ public final class FakeKraken extends Dispatcher implements AutoCloseable {
   /** Scripts the next answer of {@code method} (AddOrder, CancelOrder, ...). */
   public void script(String method, Function<Call, MockResponse> answer) {
     scripts.computeIfAbsent(method, k -> new java.util.ArrayDeque<>()).add(answer);
+  }
+
+  /**
+   * Scripts the next answer to the WebSocket v2 request {@code method} ({@code add_order}, {@code
+   * cancel_order}) from the whole request; a null answer means the fake stays silent.
+   */
+  public void scriptWs(String method, Function<JsonNode, String> answer) {
+    wsScripts.computeIfAbsent(method, k -> new java.util.ArrayDeque<>()).add(answer);
+  }
+
+  /** Registers an {@code add_order} request's order as working, as Kraken would. */
+  public FakeOrder acceptWs(JsonNode request) {
+    JsonNode p = request.path("params");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("cl_ord_id", p.path("cl_ord_id").asText(null));
+    String symbol = p.path("symbol").asText();
+    f.put("pair", symbol.equals("BTC/USD") ? "XXBTZUSD" : symbol);
+    f.put("type", p.path("side").asText());
+    f.put("ordertype", p.path("order_type").asText());
+    f.put("price", p.has("limit_price") ? p.path("limit_price").asText() : "0");
+    f.put("volume", p.path(p.has("order_qty") ? "order_qty" : "cash_order_qty").asText());
+    FakeOrder o = new FakeOrder(nextTxid(), f);
+    orders.put(o.txid, o);
+    return o;
+  }
+
+  private static final String WS_TIMES =
+      ",\"time_in\":\"2023-09-21T14:15:07.197274Z\",\"time_out\":\"2023-09-21T14:15:07.205301Z\"}";
+
+  /** A successful WebSocket v2 trading answer, shaped as in Kraken's docs. */
+  public static String wsOk(String method, JsonNode request, String result) {
+    return wsAnswer("", method, request, ",\"result\":" + result + ",\"success\":true");
+  }
+
+  /** A refused WebSocket v2 trading request, shaped as in Kraken's docs. */
+  public static String wsError(String method, JsonNode request, String error) {
+    return wsAnswer("\"error\":\"" + error + "\",", method, request, ",\"success\":false");
+  }
+
+  private static String wsAnswer(String head, String method, JsonNode request, String tail) {
+    String id = request.path("req_id").asText();
+    return "{" + head + "\"method\":\"" + method + "\",\"req_id\":" + id + tail + WS_TIMES;
+  }
+
+  /** Kraken's answer to an {@code add_order} / {@code cancel_order} frame, or null for none. */
+  private String answerWs(String text) {
+    JsonNode request;
+    try {
+      request = MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String method = request.path("method").asText();
+    java.util.ArrayDeque<Function<JsonNode, String>> q = wsScripts.get(method);
+    Function<JsonNode, String> s = q == null ? null : q.poll();
+    if (s != null) {
+      return s.apply(request);
+    }
+    if (method.equals("add_order")) {
+      FakeOrder o = acceptWs(request);
+      return wsOk(
+          method, request, "{\"order_id\":\"" + o.txid + "\",\"cl_ord_id\":\"" + o.clOrdId + "\"}");
+    }
+    JsonNode p = request.path("params");
+    FakeOrder o =
+        FakeKrakenAnswers.find(
+            this,
+            p.path("order_id").path(0).asText(null),
+            p.path("cl_ord_id").path(0).asText(null));
+    if (o == null || !o.status.equals("open")) {
+      return wsError(method, request, "EOrder:Unknown order");
+    }
+    o.status = "canceled";
+    return wsOk(method, request, "{\"order_id\":\"" + o.txid + "\"}");
   }
 
   public List<Call> calls(String method) {
@@ -266,8 +348,15 @@ public final class FakeKraken extends Dispatcher implements AutoCloseable {
       if (text.contains("\"method\":\"ping\"")) {
         ws.send(
             "{\"method\":\"pong\",\"req_id\":1,\"time_in\":\"2023-09-24T14:10:23.799685Z\",\"time_out\":\"2023-09-24T14:10:23.799703Z\"}");
+      } else if (authenticated
+          && (text.startsWith("{\"method\":\"add_order\"")
+              || text.startsWith("{\"method\":\"cancel_order\""))) {
+        String answer = answerWs(text);
+        if (answer != null) {
+          ws.send(answer);
+        }
       } else if (text.contains("\"method\":\"subscribe\"") && authenticated) {
-        boolean ok = text.contains("\"token\":\"" + token + "\"");
+        boolean ok = !refuseSubscriptions && text.contains("\"token\":\"" + token + "\"");
         ws.send(
             ok
                 ? "{\"method\":\"subscribe\",\"result\":{\"channel\":\"executions\",\"maxratecount\":60,\"snap_orders\":false,\"snap_trades\":true},\"success\":true,\"time_in\":\"2023-10-16T13:18:35.303171Z\",\"time_out\":\"2023-10-16T13:18:35.318297Z\"}"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClientProvider;
+import io.tradeserver.spi.OrderEntry;
 import io.tradeserver.spi.VenueConfig;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,38 @@ class KrakenConfigTest {
         .hasMessageContaining("maxRequests")
         .hasMessageContaining("base64")
         .hasMessageNotContaining("not base64!");
+  }
+
+  @Test
+  void webSocketOrderEntryIsReadAndNeedsCredentials() {
+    KrakenConfig ws =
+        KrakenConfig.from(
+            VenueConfig.builder("kraken")
+                .credentials(Credentials.of("k", FakeKraken.SECRET))
+                .orderEntry(OrderEntry.WEBSOCKET)
+                .build());
+    assertThat(ws.webSocketOrderEntry()).isTrue();
+    assertThat(KrakenConfig.builder().build().orderEntry()).isEqualTo(OrderEntry.REST);
+    assertThatThrownBy(() -> KrakenConfig.builder().orderEntry(OrderEntry.WEBSOCKET).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orderEntry WEBSOCKET needs credentials");
+  }
+
+  @Test
+  void webSocketOrderEntryLoadsThroughTheConfigFileLoader() {
+    String json =
+        """
+        {"venues": {"kraken": {"provider": "kraken", "orderEntry": "websocket",
+          "credentials": {"apiKey": "env:K", "secret": "env:S"}}}}
+        """;
+    io.tradeserver.config.TradeServerConfig loaded =
+        io.tradeserver.config.ConfigLoader.withEnvironment(java.util.Map.of()).parse(json, "test");
+    // Secrets are resolved at start; the adapter then gets the config with credentials.
+    VenueConfig vc =
+        loaded.venues().get(0).config().toBuilder()
+            .credentials(Credentials.of("k", FakeKraken.SECRET))
+            .build();
+    assertThat(KrakenConfig.from(vc).orderEntry()).isEqualTo(OrderEntry.WEBSOCKET);
   }
 
   @Test

@@ -1,7 +1,12 @@
 package io.tradeserver.kraken;
 
+import io.tradeserver.event.Channel;
+import io.tradeserver.event.ConnectionEvent;
+import io.tradeserver.event.ConnectionState;
+import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.kraken.FakeKraken.FakeOrder;
 import io.tradeserver.kraken.internal.KrakenExchangeClient;
+import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.OrderStatus;
 import io.tradeserver.model.Price;
@@ -10,6 +15,7 @@ import io.tradeserver.model.Side;
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.ExchangeClient;
 import io.tradeserver.spi.ExchangeClientContractTest;
+import io.tradeserver.spi.OrderEntry;
 import io.tradeserver.spi.VenueConfig;
 import io.tradeserver.testing.Await;
 import io.tradeserver.testing.RecordingVenueListener;
@@ -21,11 +27,15 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 
-/** The contract fixture: a {@link KrakenExchangeClient} wired to a {@link FakeKraken}. */
+/**
+ * The contract fixture: a {@link KrakenExchangeClient} wired to a {@link FakeKraken}, with REST or
+ * (when the config asks for it) WebSocket v2 order entry.
+ */
 public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
   public final FakeKraken kraken;
   public final TestContexts kit = new TestContexts();
   public final KrakenExchangeClient client;
+  private final boolean ws;
 
   public KrakenFixture() throws IOException {
     this(b -> b);
@@ -44,6 +54,7 @@ public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
                     .requestTimeout(Duration.ofSeconds(3))
                     .symbols(List.of("BTC-USD")))
             .build();
+    ws = vc.orderEntry() == OrderEntry.WEBSOCKET;
     client = (KrakenExchangeClient) new KrakenExchangeProvider().create(kit.context(vc));
   }
 
@@ -64,22 +75,76 @@ public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
 
   @Override
   public void acceptNextOrder() {
-    // The fake accepts by default.
+    // The fake accepts by default; over WebSocket the order needs the authenticated connection.
+    awaitOrderEntryReady();
   }
 
   @Override
   public void rejectNextOrderInsufficientBalance() {
+    if (ws) {
+      awaitOrderEntryReady();
+      kraken.scriptWs(
+          "add_order", r -> FakeKraken.wsError("add_order", r, "EOrder:Insufficient funds"));
+      return;
+    }
     kraken.script("AddOrder", c -> FakeKraken.json("{\"error\":[\"EOrder:Insufficient funds\"]}"));
   }
 
   @Override
   public void failNextOrderAmbiguously() {
+    if (ws) {
+      // Kraken took the order but answered that it is unavailable: the outcome is unknown.
+      awaitOrderEntryReady();
+      kraken.scriptWs(
+          "add_order",
+          r -> {
+            kraken.acceptWs(r);
+            return FakeKraken.wsError("add_order", r, "EService:Unavailable");
+          });
+      return;
+    }
     kraken.script(
         "AddOrder",
         c -> {
           FakeKrakenAnswers.accept(kraken, c);
           return new MockResponse.Builder().code(502).body("<html>502 Bad Gateway</html>").build();
         });
+  }
+
+  /**
+   * With WebSocket order entry, waits until the client's authenticated connection is ready (the
+   * executions subscription acknowledged); with REST, returns at once.
+   */
+  public void awaitOrderEntryReady() {
+    if (ws) {
+      kit.listener.await(
+          ConnectionEvent.class,
+          e -> e.channel() == Channel.PRIVATE_STREAM && e.state() == ConnectionState.CONNECTED);
+    }
+  }
+
+  /**
+   * Waits for the instruments to load and returns the one named {@code symbol} ({@code BTC-USD}).
+   */
+  public Instrument awaitInstrument(String symbol) {
+    return kit.listener.await(InstrumentsLoaded.class).instruments().stream()
+        .filter(i -> i.symbol().equals(symbol))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * Advances the test clock in steps (reconnect backoff runs on it) until the fake has seen {@code
+   * n} executions subscriptions.
+   */
+  public void awaitExecutionsSubscriptions(int n) {
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> {
+          kit.scheduler.advance(Duration.ofMillis(500));
+          return kraken.executions.subscriptions >= n;
+        },
+        () -> "no executions subscription #" + n);
   }
 
   /** Waits until the client has subscribed to executions. */
@@ -174,12 +239,18 @@ public final class KrakenFixture implements ExchangeClientContractTest.Fixture {
     };
   }
 
+  /** AddOrder calls plus {@code add_order} frames for this client order id. */
   @Override
   public int submissionsOf(String clientOrderId) {
-    return (int)
+    long rest =
         kraken.calls("AddOrder").stream()
             .filter(c -> clientOrderId.equals(c.field("cl_ord_id")))
             .count();
+    long frames =
+        kraken.executions.receivedContaining("\"cl_ord_id\":\"" + clientOrderId + "\"").stream()
+            .filter(m -> m.startsWith("{\"method\":\"add_order\""))
+            .count();
+    return (int) (rest + frames);
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.BookUpdate;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.RequestFailed;
 import io.tradeserver.event.RequestKind;
 import io.tradeserver.event.Ticker;
@@ -34,11 +33,7 @@ class KrakenMarketDataTest {
   void start() throws Exception {
     f = new KrakenFixture();
     f.client.start();
-    btc =
-        f.events().await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USD"))
-            .findFirst()
-            .orElseThrow();
+    btc = f.awaitInstrument("BTC-USD");
   }
 
   @AfterEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.CancelRejected;
 import io.tradeserver.event.FillReport;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.event.OrderCanceled;
 import io.tradeserver.event.OrderRejected;
@@ -43,11 +42,7 @@ class KrakenOrderFlowTest {
   void start() throws Exception {
     f = new KrakenFixture();
     f.client.start();
-    btc =
-        f.events().await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USD"))
-            .findFirst()
-            .orElseThrow();
+    btc = f.awaitInstrument("BTC-USD");
   }
 
   @AfterEach
@@ -57,7 +52,7 @@ class KrakenOrderFlowTest {
   }
 
   private OrderRequest buy(String cl) {
-    return OrderRequest.limit(cl, btc, Side.BUY, Price.parse("64000.5"), Quantity.parse("0.0125"));
+    return TestOrders.limitBuy(cl, btc);
   }
 
   private Call only(String method) {
@@ -100,50 +95,7 @@ class KrakenOrderFlowTest {
 
   @Test
   void postOnlyIocMarketAndQuoteSizedOrdersUseKrakensFields() {
-    f.client.submit(
-        new OrderRequest(
-            "po1",
-            btc,
-            Side.SELL,
-            OrderType.LIMIT_MAKER,
-            TimeInForce.GTC,
-            Price.parse("70000"),
-            Quantity.parse("0.5"),
-            null,
-            null,
-            null,
-            "s",
-            0));
-    f.client.submit(buy("ioc1").withTimeInForce(TimeInForce.IOC));
-    f.client.submit(OrderRequest.market("mkt1", btc, Side.SELL, Quantity.parse("0.01")));
-    f.client.submit(
-        new OrderRequest(
-            "viqc1",
-            btc,
-            Side.BUY,
-            OrderType.MARKET,
-            TimeInForce.GTC,
-            null,
-            null,
-            Quantity.parse("250.00"),
-            null,
-            null,
-            "s",
-            0));
-    f.client.submit(
-        new OrderRequest(
-            "prot1",
-            btc,
-            Side.BUY,
-            OrderType.MARKET,
-            TimeInForce.GTC,
-            null,
-            Quantity.parse("0.01"),
-            null,
-            Price.parse("65000.0"),
-            null,
-            "s",
-            0));
+    TestOrders.eachShape(btc).forEach(f.client::submit);
     Await.until(() -> f.kraken.calls("AddOrder").size() == 5, "five orders");
     assertThat(f.kraken.calls("AddOrder"))
         .extracting(c -> c.body().substring(c.body().indexOf('&')))

@@ -7,7 +7,6 @@ import io.tradeserver.event.Balances;
 import io.tradeserver.event.BookUpdate;
 import io.tradeserver.event.ConnectionEvent;
 import io.tradeserver.event.ConnectionState;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OpenOrders;
 import io.tradeserver.event.VenueAlert;
 import io.tradeserver.model.BookSnapshot;
@@ -31,11 +30,7 @@ class KrakenStreamsTest {
   void start() throws Exception {
     f = new KrakenFixture();
     f.client.start();
-    btc =
-        f.events().await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USD"))
-            .findFirst()
-            .orElseThrow();
+    btc = f.awaitInstrument("BTC-USD");
   }
 
   @AfterEach
@@ -155,13 +150,7 @@ class KrakenStreamsTest {
     f.kraken.token = "second-token";
     f.kraken.executions.drop();
     f.events().await(ConnectionEvent.class, e -> e.state() == ConnectionState.DISCONNECTED);
-    Await.until(
-        Duration.ofSeconds(10),
-        () -> {
-          f.kit.scheduler.advance(Duration.ofMillis(500));
-          return f.kraken.executions.subscriptions == 2;
-        },
-        () -> "no resubscription");
+    f.awaitExecutionsSubscriptions(2);
     f.events().await(ConnectionEvent.class, e -> e.state() == ConnectionState.RECONNECTED);
     f.events().await(OpenOrders.class);
     f.events().await(Balances.class, Balances::complete);

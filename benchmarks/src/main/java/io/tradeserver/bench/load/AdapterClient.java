@@ -36,6 +36,7 @@ final class AdapterClient implements LoadClient, VenueListener {
   private final LoadOptions options;
   private final ExecutorScheduler scheduler = new ExecutorScheduler("bench-adapter-timer");
   private final CountDownLatch loaded = new CountDownLatch(1);
+  private final OrderPathReady orderPath;
   private final Map<String, Instrument> bySymbol = new HashMap<>();
   private Instrument[] instruments;
   private ExchangeClient client;
@@ -47,6 +48,7 @@ final class AdapterClient implements LoadClient, VenueListener {
     this.config = config;
     this.http = http;
     this.options = options;
+    this.orderPath = new OrderPathReady(config);
   }
 
   @Override
@@ -94,6 +96,7 @@ final class AdapterClient implements LoadClient, VenueListener {
       }
     }
     instruments = list.toArray(new Instrument[0]);
+    orderPath.await(config.venue());
   }
 
   @Override
@@ -105,6 +108,7 @@ final class AdapterClient implements LoadClient, VenueListener {
 
   @Override
   public void onEvent(VenueEvent e) {
+    orderPath.onEvent(e);
     if (e instanceof OrderAccepted a) {
       complete(a.clientOrderId(), null);
     } else if (e instanceof OrderRejected r) {

@@ -47,6 +47,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
   private final CountDownLatch instrumentsLoaded = new CountDownLatch(1);
   private final CountDownLatch balancesKnown = new CountDownLatch(1);
   private final CountDownLatch firstBooks = new CountDownLatch(1);
+  private final OrderPathReady orderPath;
   private final Map<String, Instrument> bySymbol = new HashMap<>();
   private final BitSet answered = new BitSet(); // engine thread only
   private String[] symbols;
@@ -61,6 +62,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
     this.config = config;
     this.http = http;
     this.options = options;
+    this.orderPath = new OrderPathReady(config);
   }
 
   @Override
@@ -111,6 +113,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
     if (!firstBooks.await(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no books fed within 60 s");
     }
+    orderPath.await(config.venue());
     // A step runs commands before it dispatches venue events: the first status may be taken
     // before the books queued with it are applied, the second comes a step later, after them.
     ts.freshStatus().get(10, TimeUnit.SECONDS);
@@ -200,6 +203,7 @@ final class EngineClient implements LoadClient, TradeServerListener {
 
   @Override
   public void onVenueEvent(VenueEvent e) {
+    orderPath.onEvent(e);
     if (e instanceof InstrumentsLoaded l) {
       synchronized (bySymbol) {
         for (Instrument in : l.instruments()) {

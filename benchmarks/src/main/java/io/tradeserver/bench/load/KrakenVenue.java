@@ -9,6 +9,7 @@ import io.tradeserver.model.OrderRequest;
 import io.tradeserver.model.Price;
 import io.tradeserver.model.Quantity;
 import io.tradeserver.spi.Credentials;
+import io.tradeserver.spi.OrderEntry;
 import io.tradeserver.spi.VenueConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the adapter, allows at most 180 orders in a burst per pair at the Pro tier), Pro tier limits, and
  * with more than one order in flight a key with a nonce window ({@code nonceWindow=true}, {@code
  * privateConcurrency} = in-flight orders, at most 64), which is what a Kraken user sending orders
- * in parallel needs.
+ * in parallel needs. {@code --order-entry websocket} sends orders as WebSocket v2 {@code add_order}
+ * instead (no nonce, so the nonce window plays no part).
  */
 final class KrakenVenue implements Venue {
   static final Credentials CREDENTIALS =
@@ -56,6 +58,7 @@ final class KrakenVenue implements Venue {
             .credentials(CREDENTIALS)
             .requestTimeout(Duration.ofSeconds(10))
             .bookDepth(10)
+            .orderEntry(o.orderEntry().equals("websocket") ? OrderEntry.WEBSOCKET : OrderEntry.REST)
             .option("tier", "pro");
     if (parallel > 1) {
       b.option("nonceWindow", "true").option("privateConcurrency", Integer.toString(parallel));

@@ -24,7 +24,8 @@ import java.util.Set;
  * @param idle engine mode: the engine thread's idle strategy, {@code backoff} or {@code spin}
  * @param pool OkHttp idle connections kept (0 = OkHttp's default of 5)
  * @param fills engine mode: the mock venue fills each order on the private stream
- * @param orderEntry {@code rest} or {@code websocket} (Binance's WebSocket API order path)
+ * @param orderEntry {@code rest} or {@code websocket} (Binance's WebSocket API, Kraken's WebSocket
+ *     v2 {@code add_order})
  * @param httpTimeouts {@code default} (OkHttp's 10 s read/write timeouts plus a 10 s call timeout,
  *     as TradeServer's default client) or {@code call-only} (read/write timeouts off, call timeout
  *     kept)
@@ -141,9 +142,10 @@ public record LoadOptions(
     }
     if (!orderEntry.equals("rest") && !orderEntry.equals("websocket")) {
       problems.add("--order-entry must be rest or websocket, was " + orderEntry);
-    } else if (orderEntry.equals("websocket") && !"binance".equals(exchange)) {
-      problems.add(
-          "--order-entry websocket is Binance's WebSocket API (only Binance has one here)");
+    } else if (orderEntry.equals("websocket")
+        && !"binance".equals(exchange)
+        && !"kraken".equals(exchange)) {
+      problems.add("--order-entry websocket needs --exchange binance or kraken (KuCoin has none)");
     }
     if (!httpTimeouts.equals("default") && !httpTimeouts.equals("call-only")) {
       problems.add("--http-timeouts must be default or call-only, was " + httpTimeouts);

@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kraken spot as the adapter sees it: {@code AssetPairs}, {@code BalanceEx}, {@code OpenOrders},
- * {@code GetWebSocketsToken}, {@code AddOrder} over REST, and the WebSocket v2 {@code executions}
- * and {@code book} channels (subscriptions acknowledged, pings answered). Bodies follow the shapes
- * of {@code venue-samples/kraken} (AddOrder: {@code {"error":[],"result":{"descr":{"order":...},
- * "txid":[...]}}}); headers are those api.kraken.com sends on a JSON answer.
+ * {@code GetWebSocketsToken}, {@code AddOrder} over REST, {@code add_order} on the private
+ * WebSocket v2 (answered with Kraken's {@code {"method":"add_order","req_id":…,"result":
+ * {"order_id":…},"success":true,…}}; a wrong token gets {@code EAccount:Invalid token}), and the
+ * WebSocket v2 {@code executions} and {@code book} channels (subscriptions acknowledged, pings
+ * answered). Bodies follow the shapes of {@code venue-samples/kraken} (AddOrder: {@code
+ * {"error":[],"result":{"descr":{"order":...}, "txid":[...]}}}); headers are those api.kraken.com
+ * sends on a JSON answer.
  *
  * <p>Pairs are synthetic ({@code T0000/USD} ...): Kraken's per-pair trading counter, which the
  * adapter enforces locally as it must, allows at most 180 orders per pair at once (Pro tier), so a
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class KrakenMock implements MockServer.Handler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final char[] B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+  private static final String TOKEN = "bench-token-0000";
 
   private final int pairs;
   private final boolean fills;
@@ -65,7 +69,7 @@ public final class KrakenMock implements MockServer.Handler {
       case "/0/private/BalanceEx" -> w.json(balances);
       case "/0/private/OpenOrders" -> w.json("{\"error\":[],\"result\":{\"open\":{}}}");
       case "/0/private/GetWebSocketsToken" ->
-          w.json("{\"error\":[],\"result\":{\"token\":\"bench-token-0000\",\"expires\":900}}");
+          w.json("{\"error\":[],\"result\":{\"token\":\"" + TOKEN + "\",\"expires\":900}}");
       case "/0/public/Time" ->
           w.json(
               "{\"error\":[],\"result\":{\"unixtime\":"
@@ -163,6 +167,8 @@ public final class KrakenMock implements MockServer.Handler {
               + "\",\"time_out\":\""
               + now
               + "\"}");
+    } else if ("add_order".equals(method)) {
+      wsAddOrder(s, m.path("params"), reqId, now);
     } else if ("subscribe".equals(method) || "unsubscribe".equals(method)) {
       String channel = m.path("params").path("channel").asText();
       if ("executions".equals(channel) && "subscribe".equals(method)) {
@@ -180,6 +186,40 @@ public final class KrakenMock implements MockServer.Handler {
               + "\",\"req_id\":"
               + reqId
               + "}");
+    }
+  }
+
+  /** WebSocket v2 {@code add_order}: the same order state and fills as REST AddOrder. */
+  private void wsAddOrder(WsSession s, JsonNode p, long reqId, String now) {
+    String times = ",\"time_in\":\"" + now + "\",\"time_out\":\"" + now + "\"}";
+    if (!TOKEN.equals(p.path("token").asText())) {
+      s.send(
+          "{\"error\":\"EAccount:Invalid token\",\"method\":\"add_order\",\"req_id\":"
+              + reqId
+              + ",\"success\":false"
+              + times);
+      return;
+    }
+    String txid = txid(orderSeq.incrementAndGet());
+    String clOrdId = p.path("cl_ord_id").asText();
+    s.send(
+        "{\"method\":\"add_order\",\"req_id\":"
+            + reqId
+            + ",\"result\":{\"order_id\":\""
+            + txid
+            + "\",\"cl_ord_id\":\""
+            + clOrdId
+            + "\"},\"success\":true"
+            + times);
+    if (fills) {
+      String symbol = p.path("symbol").asText(); // T0001/USD -> T0001ZUSD
+      fill(
+          txid,
+          clOrdId,
+          symbol.substring(0, symbol.indexOf('/')) + "ZUSD",
+          p.path("side").asText(),
+          p.path("order_qty").decimalValue().toPlainString(),
+          p.path("limit_price").decimalValue().toPlainString());
     }
   }
 

@@ -66,6 +66,18 @@ class LoadOptionsTest {
   }
 
   @Test
+  void webSocketOrderEntryIsForBinanceAndKraken() {
+    assertThat(LoadOptions.parse("--exchange", "kraken", "--order-entry", "websocket").orderEntry())
+        .isEqualTo("websocket");
+    assertThat(
+            LoadOptions.parse("--exchange", "binance", "--order-entry", "WebSocket").orderEntry())
+        .isEqualTo("websocket");
+    assertThatThrownBy(
+            () -> LoadOptions.parse("--exchange", "kucoin", "--order-entry", "websocket"))
+        .hasMessageContaining("--order-entry websocket needs --exchange binance or kraken");
+  }
+
+  @Test
   void peersAreBinanceClients() {
     assertThatThrownBy(() -> LoadOptions.parse("--exchange", "kraken", "--peer", "xchange"))
         .hasMessageContaining("use it with --exchange binance");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Short real runs against the embedded mock: the harness works end to end (not a benchmark). */
@@ -14,6 +16,25 @@ class LoadRunnerTest {
     String line = new LoadRunner(LoadOptions.parse(args)).run();
     assertThat(line).doesNotContain("\n");
     return JSON.readTree(line);
+  }
+
+  /** 300 measured orders after 100 warm-up ones, 3 in flight, one round, plus {@code args}. */
+  private static JsonNode shortRun(String... args) throws Exception {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--orders",
+                "300",
+                "--warmup",
+                "100",
+                "--warmup-seconds",
+                "0",
+                "--concurrency",
+                "3",
+                "--rounds",
+                "1"));
+    all.addAll(List.of(args));
+    return run(all.toArray(new String[0]));
   }
 
   @Test
@@ -69,24 +90,7 @@ class LoadRunnerTest {
   })
   void everyVenueAndModeRunsWithoutErrors(String exchange, String mode, String entry)
       throws Exception {
-    JsonNode r =
-        run(
-            "--exchange",
-            exchange,
-            "--mode",
-            mode,
-            "--order-entry",
-            entry,
-            "--orders",
-            "300",
-            "--warmup",
-            "100",
-            "--warmup-seconds",
-            "0",
-            "--concurrency",
-            "3",
-            "--rounds",
-            "1");
+    JsonNode r = shortRun("--exchange", exchange, "--mode", mode, "--order-entry", entry);
     assertThat(r.path("errors").asLong()).as(r.path("errorReasons").toString()).isZero();
     assertThat(r.path("comparedWith").path("raw-socket").path("errors").asLong()).isZero();
     assertThat(r.path("orderEntry").asText()).isEqualTo(entry);
@@ -117,6 +121,25 @@ class LoadRunnerTest {
       assertThat(p.path("bytesAllocatedPerOrder").asDouble()).as(peer).isGreaterThan(100);
       assertThat(r.path("ratios").path(peer).path("ordersPerSec").asDouble()).isPositive();
     }
+  }
+
+  @Test
+  void krakenWebSocketOrderEntrySendsOrdersAsAddOrderFrames() throws Exception {
+    JsonNode r =
+        shortRun(
+            "--exchange",
+            "kraken",
+            "--order-entry",
+            "websocket",
+            "--pairs",
+            "16",
+            "--raw",
+            "false");
+    assertThat(r.path("errors").asLong()).as(r.path("errorReasons").toString()).isZero();
+    assertThat(r.path("orderEntry").asText()).isEqualTo("websocket");
+    assertThat(r.path("orders").asLong()).isEqualTo(300);
+    // Only the adapter's start-up calls were HTTP: the 400 orders went over the WebSocket.
+    assertThat(r.path("venue").path("requests").asLong()).isLessThan(100);
   }
 
   @Test

@@ -111,15 +111,7 @@ class KrakenMockTest {
   void acknowledgesSubscriptionsAnswersPingsAndStreamsFills() throws Exception {
     OkHttpClient http = new OkHttpClient();
     List<String> received = new CopyOnWriteArrayList<>();
-    WebSocket ws =
-        http.newWebSocket(
-            new Request.Builder().url("ws://127.0.0.1:" + server.port() + "/ws/private").build(),
-            new WebSocketListener() {
-              @Override
-              public void onMessage(WebSocket webSocket, String text) {
-                received.add(text);
-              }
-            });
+    WebSocket ws = privateSocket(http, received);
     ws.send(
         "{\"method\":\"subscribe\",\"params\":{\"channel\":\"executions\",\"token\":\"t\"},"
             + "\"req_id\":7}");
@@ -151,6 +143,57 @@ class KrakenMockTest {
     assertThat(fill.path("symbol").asText()).isEqualTo("T0000/USD");
     assertThat(fill.path("order_status").asText()).isEqualTo("filled");
     ws.close(1000, null);
+  }
+
+  @Test
+  void answersAddOrderOnThePrivateWebSocketAndStreamsItsFill() throws Exception {
+    OkHttpClient http = new OkHttpClient();
+    List<String> received = new CopyOnWriteArrayList<>();
+    WebSocket ws = privateSocket(http, received);
+    ws.send(
+        "{\"method\":\"subscribe\",\"params\":{\"channel\":\"executions\","
+            + "\"token\":\"bench-token-0000\"},\"req_id\":1}");
+    ws.send(
+        "{\"method\":\"add_order\",\"params\":{\"order_type\":\"limit\",\"side\":\"buy\","
+            + "\"order_qty\":0.00100000,\"symbol\":\"T0002/USD\",\"limit_price\":50000.0,"
+            + "\"cl_ord_id\":\"w1\",\"token\":\"bench-token-0000\"},\"req_id\":2}");
+    ws.send(
+        "{\"method\":\"add_order\",\"params\":{\"order_type\":\"limit\",\"side\":\"buy\","
+            + "\"order_qty\":0.00100000,\"symbol\":\"T0002/USD\",\"limit_price\":50000.0,"
+            + "\"cl_ord_id\":\"w2\",\"token\":\"stale\"},\"req_id\":3}");
+    Await.until(() -> received.size() >= 4, "ack, answer, fill and refusal");
+
+    JsonNode ack = JSON.readTree(received.get(1));
+    assertThat(ack.path("method").asText()).isEqualTo("add_order");
+    assertThat(ack.path("req_id").asInt()).isEqualTo(2);
+    assertThat(ack.path("success").asBoolean()).isTrue();
+    assertThat(ack.path("result").path("cl_ord_id").asText()).isEqualTo("w1");
+    String txid = ack.path("result").path("order_id").asText();
+    assertThat(txid).matches("O[A-Z2-7]{5}-[A-Z2-7]{5}-[A-Z2-7]{6}");
+
+    JsonNode fill = JSON.readTree(received.get(2)).path("data").get(0);
+    assertThat(fill.path("order_id").asText()).isEqualTo(txid);
+    assertThat(fill.path("symbol").asText()).isEqualTo("T0002/USD");
+    assertThat(fill.path("last_qty").decimalValue()).isEqualByComparingTo("0.001");
+    assertThat(fill.path("last_price").decimalValue()).isEqualByComparingTo("50000.0");
+
+    JsonNode refused = JSON.readTree(received.get(3));
+    assertThat(refused.path("success").asBoolean()).isFalse();
+    assertThat(refused.path("req_id").asInt()).isEqualTo(3);
+    assertThat(refused.path("error").asText()).isEqualTo("EAccount:Invalid token");
+    ws.close(1000, null);
+  }
+
+  /** The private WebSocket, every text frame it receives added to {@code received}. */
+  private WebSocket privateSocket(OkHttpClient http, List<String> received) {
+    return http.newWebSocket(
+        new Request.Builder().url("ws://127.0.0.1:" + server.port() + "/ws/private").build(),
+        new WebSocketListener() {
+          @Override
+          public void onMessage(WebSocket webSocket, String text) {
+            received.add(text);
+          }
+        });
   }
 
   /** A raw HTTP answer. */

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * last 50 fills, so fills missed during a gap are reported again; the engine dedupes by trade id),
  * and is ready once Kraken acknowledges. After a gap ({@code RECONNECTED}) it reconciles:
  * OpenOrders and Balances. Pings keep the connection alive; an idle connection is replaced.
+ *
+ * <p>With WebSocket order entry the same connection carries {@code add_order}/{@code cancel_order}
+ * ({@link WsOrders}): their answers and the loss of the connection are passed on to it.
  */
 final class ExecutionStream implements ReconnectingWebSocket.Handler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ExecutionStream.class);
@@ -30,13 +33,20 @@ final class ExecutionStream implements ReconnectingWebSocket.Handler, AutoClosea
   private final AdapterCore core;
   private final ExecutionParse parse;
   private final QueryCommands queries;
-  private final AtomicLong reqIds = new AtomicLong();
+  private final AtomicLong reqIds;
+  private final WsOrders orders;
   private final ReconnectingWebSocket socket;
   private volatile String token;
 
-  ExecutionStream(AdapterCore core, QueryCommands queries) {
+  /**
+   * @param reqIds the {@code req_id} sequence of this connection
+   * @param orders WebSocket order entry on this connection, or null
+   */
+  ExecutionStream(AdapterCore core, QueryCommands queries, AtomicLong reqIds, WsOrders orders) {
     this.core = core;
     this.queries = queries;
+    this.reqIds = reqIds;
+    this.orders = orders;
     this.parse = new ExecutionParse(core);
     this.socket =
         ReconnectingWebSocket.builder()
@@ -59,6 +69,19 @@ final class ExecutionStream implements ReconnectingWebSocket.Handler, AutoClosea
 
   boolean isUp() {
     return socket.isUp();
+  }
+
+  /** The token of the current connection (null before the first one). */
+  String token() {
+    return token;
+  }
+
+  /**
+   * Sends on the current connection once it is subscribed (so authenticated); false when there is
+   * none, so the frame never left.
+   */
+  boolean send(String text) {
+    return socket.send(text);
   }
 
   /** Passes connection events on and reconciles after a gap in the private stream. */
@@ -114,6 +137,9 @@ final class ExecutionStream implements ReconnectingWebSocket.Handler, AutoClosea
       }
       return;
     }
+    if (orders != null && orders.onAnswer(root)) {
+      return;
+    }
     if ("subscribe".equals(root.path("method").asText())) {
       if (root.path("success").asBoolean(false)) {
         session.ready();
@@ -121,6 +147,13 @@ final class ExecutionStream implements ReconnectingWebSocket.Handler, AutoClosea
         log.warn("{} executions subscribe refused: {}", core.venue, root.path("error").asText());
         session.abort("subscribe refused: " + root.path("error").asText());
       }
+    }
+  }
+
+  @Override
+  public void onDisconnected(String reason) {
+    if (orders != null) {
+      orders.onDisconnected(reason);
     }
   }
 

@@ -16,14 +16,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * Kraken spot {@link ExchangeClient}: REST order entry and reads, REST ticker and book snapshots,
- * WebSocket v2 book and executions streams, CancelAllOrdersAfter as the dead-man switch. Commands
- * are non-blocking and thread-safe; every outcome is an event on the context's listener.
+ * Kraken spot {@link ExchangeClient}: REST or WebSocket v2 order entry ({@code orderEntry}), REST
+ * reads, REST ticker and book snapshots, WebSocket v2 book and executions streams,
+ * CancelAllOrdersAfter as the dead-man switch. Commands are non-blocking and thread-safe; every
+ * outcome is an event on the context's listener.
  *
  * <p>Private calls use an order client derived from the shared OkHttp client that never retries by
  * itself, times out after {@code requestTimeout} and has its own dispatcher ({@code maxRequests},
@@ -69,13 +71,21 @@ public final class KrakenExchangeClient
         new AdapterCore(
             ctx, config, rest, new KrakenLimits(config.venue(), ctx.clock(), config.tier()));
     this.queries = new QueryCommands(core);
-    this.orders = new OrderCommands(core, queries);
+    OrderOutcomes outcomes = new OrderOutcomes(core);
+    AtomicLong reqIds = new AtomicLong();
+    WsOrders ws = config.webSocketOrderEntry() ? new WsOrders(core, outcomes, reqIds) : null;
+    this.orders = new OrderCommands(core, queries, outcomes, ws);
     this.books = new BookStream(core);
     this.marketData = new MarketDataRequests(core);
-    this.executions = config.hasCredentials() ? new ExecutionStream(core, queries) : null;
+    this.executions =
+        config.hasCredentials() ? new ExecutionStream(core, queries, reqIds, ws) : null;
+    if (ws != null) {
+      ws.attach(executions);
+    }
     this.capabilities = capabilities(config.hasCredentials());
   }
 
+  /** With credentials: trading, including WebSocket order entry (whichever path is configured). */
   private static Set<Capability> capabilities(boolean trading) {
     Set<Capability> c =
         EnumSet.of(Capability.ORDER_BOOK_STREAM, Capability.TICKER, Capability.BOOK_SNAPSHOT);
@@ -94,6 +104,7 @@ public final class KrakenExchangeClient
               Capability.OPEN_ORDERS,
               Capability.BALANCES,
               Capability.PRIVATE_STREAM,
+              Capability.WEBSOCKET_ORDER_ENTRY,
               Capability.DEAD_MAN_SWITCH));
     }
     return Set.copyOf(c);

@@ -3,19 +3,11 @@ package io.tradeserver.kraken.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.CancelRejected;
-import io.tradeserver.event.OrderAccepted;
-import io.tradeserver.event.OrderCanceled;
-import io.tradeserver.event.OrderRejected;
 import io.tradeserver.event.RequestFailed;
 import io.tradeserver.event.RequestKind;
-import io.tradeserver.event.SubmitUnknown;
 import io.tradeserver.event.VenueAlert;
-import io.tradeserver.kraken.internal.KrakenError.Kind;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
-import io.tradeserver.model.OrderType;
-import io.tradeserver.model.Price;
-import io.tradeserver.model.Quantity;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.model.Side;
 import io.tradeserver.model.TimeInForce;
@@ -23,28 +15,39 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Order entry over REST: AddOrder, CancelOrder, CancelAll and CancelAllOrdersAfter. An AddOrder
- * whose outcome is not definitive (timeout, 5xx, lost connection, {@code EService:Unavailable},
- * {@code EGeneral:Internal error}) becomes {@code SubmitUnknown} and is never re-sent. Thread-safe.
+ * Order entry: the local checks and rate-limit accounting every order and cancel goes through, then
+ * AddOrder/CancelOrder over REST, or {@code add_order}/{@code cancel_order} over WebSocket v2 when
+ * {@code orderEntry = WEBSOCKET} ({@link WsOrders}); CancelAll and CancelAllOrdersAfter are REST.
+ * An order whose outcome is not definitive (timeout, 5xx, lost connection, {@code
+ * EService:Unavailable}, {@code EGeneral:Internal error}) becomes {@code SubmitUnknown} and is
+ * never re-sent. Thread-safe.
  */
 final class OrderCommands {
   private final AdapterCore core;
   private final QueryCommands queries;
+  private final OrderOutcomes outcomes;
+  private final WsOrders ws;
 
-  OrderCommands(AdapterCore core, QueryCommands queries) {
+  /**
+   * @param ws the WebSocket order path, or null for REST
+   */
+  OrderCommands(AdapterCore core, QueryCommands queries, OrderOutcomes outcomes, WsOrders ws) {
     this.core = core;
     this.queries = queries;
+    this.outcomes = outcomes;
+    this.ws = ws;
   }
 
   void submit(OrderRequest o) {
     Market m = core.markets.byId(o.instrumentId());
     if (m == null) {
-      reject(o, RejectCode.UNKNOWN_SYMBOL, null, "no Kraken pair for " + o.instrumentId());
+      outcomes.rejected(
+          o, RejectCode.UNKNOWN_SYMBOL, null, "no Kraken pair for " + o.instrumentId());
       return;
     }
     String unsupported = unsupported(o);
     if (unsupported != null) {
-      reject(o, RejectCode.UNSUPPORTED_ORDER, null, unsupported);
+      outcomes.rejected(o, RejectCode.UNSUPPORTED_ORDER, null, unsupported);
       return;
     }
     long wait = core.limits.acquireOrder(m.pairKey());
@@ -57,7 +60,7 @@ final class OrderCommands {
               "trading counter " + m.pairKey(),
               now + wait,
               now));
-      reject(
+      outcomes.rejected(
           o,
           RejectCode.RATE_LIMITED,
           "local:TRADING_COUNTER",
@@ -65,7 +68,11 @@ final class OrderCommands {
       return;
     }
     core.tracker.track(o.clientOrderId(), o.instrument(), o.side(), core.now());
-    core.rest.privatePost("AddOrder", sb -> writeOrder(sb, o, m), new AddOrderHandler(o, m));
+    if (ws != null) {
+      ws.addOrder(o, m);
+    } else {
+      core.rest.privatePost("AddOrder", sb -> writeOrder(sb, o, m), new AddOrderHandler(o, m));
+    }
   }
 
   /** Why Kraken cannot take this order as asked, or null. */
@@ -81,56 +88,23 @@ final class OrderCommands {
 
   /** The AddOrder body after the nonce; field by field as in docs.kraken.com AddOrder. */
   static void writeOrder(StringBuilder sb, OrderRequest o, Market m) {
-    Instrument ins = m.instrument();
-    boolean protectedMarket =
-        o.type() == OrderType.MARKET && o.protectionPrice() != null && o.quantity() != null;
-    boolean limit = o.type() != OrderType.MARKET || protectedMarket;
-    sb.append("&ordertype=").append(limit ? "limit" : "market");
-    sb.append("&type=").append(o.side() == Side.BUY ? "buy" : "sell");
-    Quantity q = o.quantity() != null ? o.quantity() : o.quoteQuantity();
-    int qScale = o.quantity() != null ? ins.quantityScale() : q.scale();
-    Form.addDecimal(sb, "volume", q.unitsAt(qScale), qScale);
+    OrderFields f = OrderFields.of(o, m);
+    sb.append("&ordertype=").append(f.limit() ? "limit" : "market");
+    sb.append("&type=").append(f.buy() ? "buy" : "sell");
+    Form.addDecimal(sb, "volume", f.quantityUnits(), f.quantityScale());
     Form.add(sb, "pair", m.pairKey());
-    if (limit) {
-      // A protected market order is sent as an IOC limit at the protection price.
-      Price p = protectedMarket ? o.protectionPrice() : o.price();
-      int scale = Math.max(ins.priceScale(), p.scale());
-      Form.addDecimal(sb, "price", p.unitsAt(scale), scale);
+    if (f.limit()) {
+      Form.addDecimal(sb, "price", f.priceUnits(), f.priceScale());
     }
     Form.add(sb, "cl_ord_id", o.clientOrderId());
-    if (o.timeInForce() == TimeInForce.IOC || protectedMarket) {
+    if (f.ioc()) {
       sb.append("&timeinforce=IOC");
     }
-    if (o.type() == OrderType.LIMIT_MAKER) {
+    if (f.postOnly()) {
       sb.append("&oflags=post");
-    } else if (o.quoteQuantity() != null) {
+    } else if (f.quoteSized()) {
       sb.append("&oflags=viqc");
     }
-  }
-
-  private void accepted(OrderRequest o, String txid) {
-    OrderTracker.Tracked t = core.tracker.bind(o.clientOrderId(), txid);
-    if (t == null || t.markAccepted()) {
-      core.emit(
-          new OrderAccepted(core.venue, o.instrumentId(), o.clientOrderId(), txid, core.now()));
-    }
-  }
-
-  private void failed(OrderRequest o, KrakenError e) {
-    if (e.kind() == Kind.AMBIGUOUS) {
-      core.emit(
-          new SubmitUnknown(
-              core.venue, o.instrumentId(), o.clientOrderId(), e.toString(), core.now()));
-      return;
-    }
-    core.tracker.forget(o.clientOrderId());
-    reject(o, e.rejectCode(), e.venueCode(), e.toString());
-  }
-
-  private void reject(OrderRequest o, RejectCode code, String venueCode, String detail) {
-    core.emit(
-        new OrderRejected(
-            core.venue, o.instrumentId(), o.clientOrderId(), code, venueCode, detail, core.now()));
   }
 
   void cancel(Instrument instrument, String clOrdId, String exchangeOrderId) {
@@ -140,6 +114,10 @@ final class OrderCommands {
     String pair = m != null ? m.pairKey() : instrument.nativeSymbol();
     long age = t != null ? core.now() - t.createdNanos : 0;
     core.limits.chargeCancel(pair, age);
+    if (ws != null) {
+      ws.cancelOrder(instrument, clOrdId, txid, pair);
+      return;
+    }
     core.rest.privatePost(
         "CancelOrder",
         sb -> {
@@ -153,13 +131,12 @@ final class OrderCommands {
             "CancelOrder",
             pair,
             r -> canceled(instrument, clOrdId, txid, r),
-            e -> cancelFailed(instrument, clOrdId, e)));
+            e -> outcomes.cancelFailed(instrument, clOrdId, e)));
   }
 
   private void canceled(Instrument ins, String clOrdId, String txid, JsonNode r) {
     if (r.path("count").asInt(0) > 0) {
-      core.emit(new OrderCanceled(core.venue, ins.id(), clOrdId, txid, core.now()));
-      core.forgetLater(clOrdId);
+      outcomes.canceled(ins, clOrdId, txid);
     } else if (r.path("pending").asBoolean(false)) {
       core.emit(
           new RequestFailed(
@@ -181,24 +158,6 @@ final class OrderCommands {
               "count 0",
               core.now()));
     }
-  }
-
-  private void cancelFailed(Instrument ins, String clOrdId, KrakenError e) {
-    if (e.retryable()) {
-      core.emit(
-          new RequestFailed(
-              core.venue, RequestKind.CANCEL, ins.id(), clOrdId, true, e.toString(), core.now()));
-      return;
-    }
-    core.emit(
-        new CancelRejected(
-            core.venue,
-            ins.id(),
-            clOrdId,
-            e.rejectCode(),
-            e.venueCode(),
-            e.toString(),
-            core.now()));
   }
 
   /** All instruments: CancelAll, then a fresh OpenOrders for reconciliation. */
@@ -271,19 +230,19 @@ final class OrderCommands {
       try {
         ack = KrakenParse.addOrder(body);
       } catch (IOException | RuntimeException e) {
-        failed(order, KrakenErrors.httpStatus(status == 200 ? 502 : status));
+        outcomes.failed(order, KrakenErrors.httpStatus(status == 200 ? 502 : status));
         return;
       }
       if (ack.txid() != null) {
-        accepted(order, ack.txid());
+        outcomes.accepted(order, ack.txid());
       } else {
-        failed(order, core.venueError(ack.error(), market.pairKey()));
+        outcomes.failed(order, core.venueError(ack.error(), market.pairKey()));
       }
     }
 
     @Override
     public void onFailure(IOException e) {
-      failed(order, AdapterCore.networkError(e));
+      outcomes.failed(order, AdapterCore.networkError(e));
     }
   }
 }
