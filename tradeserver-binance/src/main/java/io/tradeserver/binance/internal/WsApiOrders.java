@@ -9,6 +9,7 @@ import io.tradeserver.model.OrderType;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.venue.ReconnectingWebSocket;
+import io.tradeserver.venue.RequestTimeouts;
 import io.tradeserver.venue.ServerTime;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   private final String responseType;
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-  private final RequestTimeouts timeouts;
+  private final RequestTimeouts<String> timeouts;
   private final Predicate<String> placement = id -> pending.get(id) instanceof Place;
   private final boolean sessionLogon;
   // The connection taking orders is authenticated: requests go unsigned. Only a connection that is
@@ -124,7 +125,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     this.responseType = config.orderResponseType().name();
     this.sessionLogon = config.keyType() == BinanceConfig.KeyType.ED25519;
     this.timeouts =
-        new RequestTimeouts(
+        new RequestTimeouts<>(
             context.scheduler(),
             context.clock(),
             config.requestTimeout().toNanos(),

@@ -6,6 +6,7 @@ import io.tradeserver.kraken.internal.KrakenError.Kind;
 import io.tradeserver.model.Decimals;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
+import io.tradeserver.venue.RequestTimeouts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class WsOrders {
   private final OrderOutcomes outcomes;
   private final AtomicLong reqIds;
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-  private final RequestTimeouts timeouts;
+  private final RequestTimeouts<Long> timeouts;
   private volatile ExecutionStream stream;
 
   /** A request awaiting its answer; exactly one of its methods is called, once. */
@@ -57,7 +58,7 @@ final class WsOrders {
     this.outcomes = outcomes;
     this.reqIds = reqIds;
     this.timeouts =
-        new RequestTimeouts(
+        new RequestTimeouts<>(
             core.ctx.scheduler(),
             core.ctx.clock(),
             core.config.requestTimeout().toNanos(),

@@ -1,4 +1,4 @@
-package io.tradeserver.binance.internal;
+package io.tradeserver.venue;
 
 import io.tradeserver.time.Clock;
 import io.tradeserver.time.Scheduler;
@@ -14,27 +14,30 @@ import java.util.function.Predicate;
  * only the oldest one still waiting needs a timer; answered requests are dropped from the front as
  * new ones arrive. A per-request timer cost a scheduled task per request and a wake-up of the timer
  * thread for each one (canceled tasks still fall due), about one context switch per order.
- * Thread-safe; {@code expired} runs on the scheduler's thread.
+ * Thread-safe; {@code expired} runs on the scheduler's thread, outside the lock. Used by the
+ * WebSocket order paths (Binance's WebSocket API, Kraken's WebSocket v2).
+ *
+ * @param <K> the request id's type
  */
-final class RequestTimeouts {
+public final class RequestTimeouts<K> {
   private final Scheduler scheduler;
   private final Clock clock;
   private final long timeoutNanos;
-  private final Predicate<String> waiting;
-  private final Consumer<String> expired;
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private final Predicate<K> waiting;
+  private final Consumer<K> expired;
+  private final ArrayDeque<Entry<K>> entries = new ArrayDeque<>();
   private Scheduler.Cancellable timer;
 
   /**
    * @param waiting whether the request with this id still awaits its answer
    * @param expired called once for each request still waiting at its deadline
    */
-  RequestTimeouts(
+  public RequestTimeouts(
       Scheduler scheduler,
       Clock clock,
       long timeoutNanos,
-      Predicate<String> waiting,
-      Consumer<String> expired) {
+      Predicate<K> waiting,
+      Consumer<K> expired) {
     this.scheduler = scheduler;
     this.clock = clock;
     this.timeoutNanos = timeoutNanos;
@@ -43,16 +46,16 @@ final class RequestTimeouts {
   }
 
   /** Starts the timeout of the request {@code id}, just sent. */
-  synchronized void add(String id) {
+  public synchronized void add(K id) {
     dropAnswered();
-    entries.add(new Entry(id, clock.nanos() + timeoutNanos));
+    entries.add(new Entry<>(id, clock.nanos() + timeoutNanos));
     if (timer == null) {
       arm(entries.peek().deadline);
     }
   }
 
   /** Number of requests tracked, answered ones not yet dropped included (for tests). */
-  synchronized int tracked() {
+  public synchronized int tracked() {
     return entries.size();
   }
 
@@ -67,7 +70,7 @@ final class RequestTimeouts {
   }
 
   private void fire() {
-    List<String> due = new ArrayList<>();
+    List<K> due = new ArrayList<>();
     synchronized (this) {
       timer = null;
       long now = clock.nanos();
@@ -83,5 +86,5 @@ final class RequestTimeouts {
     due.forEach(expired);
   }
 
-  private record Entry(String id, long deadline) {}
+  private record Entry<K>(K id, long deadline) {}
 }

@@ -1,4 +1,4 @@
-package io.tradeserver.binance.internal;
+package io.tradeserver.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +23,8 @@ class RequestTimeoutsTest {
       };
   private final Set<String> waiting = new HashSet<>();
   private final List<String> expired = new ArrayList<>();
-  private final RequestTimeouts timeouts =
-      new RequestTimeouts(
+  private final RequestTimeouts<String> timeouts =
+      new RequestTimeouts<>(
           scheduler,
           clock,
           Duration.ofSeconds(1).toNanos(),
