@@ -69,4 +69,16 @@ final class Fixtures {
         public void onFill(
             ManagedOrder order, io.tradeserver.model.Fill fill, boolean reconciled) {}
       };
+
+  /** RFC 8032 section 7.1 TEST 1's private key as a PKCS#8 PEM (a public test vector). */
+  static String ed25519Pem() {
+    byte[] der =
+        java.util.HexFormat.of()
+            .parseHex(
+                "302e020100300506032b657004220420"
+                    + "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + java.util.Base64.getEncoder().encodeToString(der)
+        + "\n-----END PRIVATE KEY-----\n";
+  }
 }

@@ -51,7 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class VenueCodecBenchmark {
-  @Param({"binance", "kucoin", "kraken"})
+  /** {@code binance-ed25519}: Binance with an Ed25519 key (RFC 8032's test key) instead of HMAC. */
+  @Param({"binance", "binance-ed25519", "kucoin", "kraken"})
   public String venue;
 
   private Codec codec;
@@ -67,7 +68,9 @@ public class VenueCodecBenchmark {
   public void setUp() {
     codec =
         switch (venue) {
-          case "binance" -> binance();
+          case "binance" ->
+              binance("HMAC", "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
+          case "binance-ed25519" -> binance("ED25519", Fixtures.ed25519Pem());
           case "kucoin" -> kucoin();
           case "kraken" -> kraken();
           default -> throw new IllegalArgumentException(venue);
@@ -93,16 +96,16 @@ public class VenueCodecBenchmark {
         "0VbwBench00001", in, Side.BUY, Price.parse(price), Quantity.parse(qty));
   }
 
-  private static Codec binance() {
+  private static Codec binance(String keyType, String secret) {
     Instrument in = Fixtures.btcUsdt("binance");
     OrderRequest o = order(in, "64000.00", "0.00100");
     BinanceBenchAccess a =
         new BinanceBenchAccess(
             Credentials.of(
-                "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
-                "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"),
+                "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", secret),
             5000,
-            "FULL");
+            "FULL",
+            keyType);
     HttpUrl url = HttpUrl.get("https://api.binance.com/api/v3/order");
     Headers auth =
         Headers.of("X-MBX-APIKEY", "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco1");

@@ -21,14 +21,22 @@ public final class BinanceBenchAccess {
   private final String responseType;
 
   public BinanceBenchAccess(Credentials credentials, int recvWindow, String responseType) {
-    this.signer = Signer.of(BinanceConfig.KeyType.HMAC, credentials);
+    this(credentials, recvWindow, responseType, "HMAC");
+  }
+
+  /**
+   * @param keyType {@code HMAC} or {@code ED25519} (then the credentials' secret is a PKCS#8 PEM)
+   */
+  public BinanceBenchAccess(
+      Credentials credentials, int recvWindow, String responseType, String keyType) {
+    this.signer = Signer.of(BinanceConfig.KeyType.valueOf(keyType), credentials);
     this.recvWindow = recvWindow;
     this.responseType = responseType;
   }
 
   /**
    * The form body {@code POST /api/v3/order} sends: the order's parameters, {@code recvWindow},
-   * {@code timestamp} and the HMAC-SHA256 {@code signature} over exactly those bytes.
+   * {@code timestamp} and the {@code signature} (HMAC-SHA256 or Ed25519) over exactly those bytes.
    */
   public byte[] newOrderBody(OrderRequest order, long timestampMillis) {
     Params p = Params.local();

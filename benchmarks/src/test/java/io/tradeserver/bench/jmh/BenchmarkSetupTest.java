@@ -143,6 +143,28 @@ class BenchmarkSetupTest {
   }
 
   @Test
+  void binanceEd25519SignatureVerifiesWithTheTestKeysPublicHalf() throws Exception {
+    Request r = (Request) codec("binance-ed25519").signAndBuild();
+    String form = body(r);
+    int sig = form.indexOf("&signature=");
+    byte[] signature =
+        java.util.Base64.getDecoder()
+            .decode(
+                java.net.URLDecoder.decode(form.substring(sig + 11), StandardCharsets.US_ASCII));
+    java.security.Signature v = java.security.Signature.getInstance("Ed25519");
+    v.initVerify(
+        java.security.KeyFactory.getInstance("Ed25519")
+            .generatePublic(
+                new java.security.spec.X509EncodedKeySpec(
+                    java.util.HexFormat.of()
+                        .parseHex(
+                            "302a300506032b6570032100"
+                                + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))));
+    v.update(form.substring(0, sig).getBytes(StandardCharsets.US_ASCII));
+    assertThat(v.verify(signature)).isTrue();
+  }
+
+  @Test
   void kucoinSignatureCoversTimestampMethodPathAndBody() throws Exception {
     VenueCodecBenchmark b = codec("kucoin");
     Request r = (Request) b.signAndBuild();
