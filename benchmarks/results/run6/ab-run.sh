@@ -22,3 +22,9 @@ for r in 1 2; do for j in base new; do
   flock $L java -jar /tmp/sj-$j.jar SignalJsonBenchmark -prof gc \
     -rf json -rff $R/signaljson-$j-r$r.json >> $R/signaljson-$j.log 2>&1
 done; done
+# Ed25519: /tmp/ed-base.jar built at 2a0500a (benchmark, JDK EdDSA), /tmp/ed-new.jar with Bouncy Castle
+for r in 1 2; do for j in base new; do
+  echo "== $j round $r $(uptime)" >> $R/ed25519-$j.log
+  flock $L java -jar /tmp/ed-$j.jar 'VenueCodecBenchmark.signAndBuild' -p venue=binance-ed25519 \
+    -wi 3 -i 5 -prof gc -rf json -rff $R/ed25519-$j-r$r.json >> $R/ed25519-$j.log 2>&1
+done; done
