@@ -7,7 +7,6 @@ import io.tradeserver.event.Balances;
 import io.tradeserver.event.ConnectionEvent;
 import io.tradeserver.event.ConnectionState;
 import io.tradeserver.event.FillReport;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OpenOrders;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.event.OrderCanceled;
@@ -48,11 +47,7 @@ class BinancePrivateStreamTest {
             .create(
                 kit.context(Configs.base(venue).option("timeSyncIntervalSeconds", "0").build()));
     client.start();
-    btc =
-        kit.listener.await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USDT"))
-            .findFirst()
-            .orElseThrow();
+    btc = Configs.btcUsdt(kit);
     kit.listener.await(OpenOrders.class);
     kit.listener.await(Balances.class);
   }

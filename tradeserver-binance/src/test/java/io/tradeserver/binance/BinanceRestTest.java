@@ -54,11 +54,7 @@ class BinanceRestTest {
     venue = new MockBinance(kit.clock);
     client = new BinanceExchangeProvider().create(kit.context(Configs.rest(venue)));
     client.start();
-    btc =
-        kit.listener.await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USDT"))
-            .findFirst()
-            .orElseThrow();
+    btc = Configs.btcUsdt(kit);
     kit.listener.await(OpenOrders.class);
     kit.listener.await(Balances.class);
     kit.listener.clear();

@@ -8,7 +8,6 @@ import io.tradeserver.event.Balances;
 import io.tradeserver.event.Channel;
 import io.tradeserver.event.ConnectionEvent;
 import io.tradeserver.event.ConnectionState;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OpenOrders;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.model.Instrument;
@@ -83,11 +82,7 @@ class BinanceSessionLogonTest {
                         .orderEntry(OrderEntry.WEBSOCKET)
                         .build()));
     client.start();
-    btc =
-        kit.listener.await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USDT"))
-            .findFirst()
-            .orElseThrow();
+    btc = Configs.btcUsdt(kit);
     kit.listener.await(OpenOrders.class);
     kit.listener.await(Balances.class);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradeserver.event.AlertKind;
 import io.tradeserver.event.BookUpdate;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.TradeTick;
 import io.tradeserver.event.VenueAlert;
 import io.tradeserver.event.VenueEvent;
@@ -40,11 +39,7 @@ class BinanceStreamsTest {
         new BinanceExchangeProvider()
             .create(kit.context(Configs.base(venue).credentials(null).build()));
     client.start();
-    btc =
-        kit.listener.await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USDT"))
-            .findFirst()
-            .orElseThrow();
+    btc = Configs.btcUsdt(kit);
     kit.listener.clear();
   }
 

@@ -6,7 +6,6 @@ import io.tradeserver.event.Balances;
 import io.tradeserver.event.CancelRejected;
 import io.tradeserver.event.Channel;
 import io.tradeserver.event.ConnectionEvent;
-import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OpenOrders;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.event.OrderRejected;
@@ -39,11 +38,7 @@ class BinanceWebSocketOrderEntryTest {
     venue = new MockBinance(kit.clock);
     client = new BinanceExchangeProvider().create(kit.context(Configs.webSocket(venue)));
     client.start();
-    btc =
-        kit.listener.await(InstrumentsLoaded.class).instruments().stream()
-            .filter(i -> i.symbol().equals("BTC-USDT"))
-            .findFirst()
-            .orElseThrow();
+    btc = Configs.btcUsdt(kit);
     kit.listener.await(OpenOrders.class);
     kit.listener.await(Balances.class);
     kit.listener.await(ConnectionEvent.class, c -> c.channel() == Channel.ORDER_ENTRY);

@@ -1,8 +1,11 @@
 package io.tradeserver.binance;
 
+import io.tradeserver.event.InstrumentsLoaded;
+import io.tradeserver.model.Instrument;
 import io.tradeserver.spi.Credentials;
 import io.tradeserver.spi.OrderEntry;
 import io.tradeserver.spi.VenueConfig;
+import io.tradeserver.testing.TestContexts;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,5 +29,13 @@ final class Configs {
 
   static VenueConfig webSocket(MockBinance venue) {
     return base(venue).orderEntry(OrderEntry.WEBSOCKET).build();
+  }
+
+  /** BTC-USDT from the client's first {@code InstrumentsLoaded}, once it arrives. */
+  static Instrument btcUsdt(TestContexts kit) {
+    return kit.listener.await(InstrumentsLoaded.class).instruments().stream()
+        .filter(i -> i.symbol().equals("BTC-USDT"))
+        .findFirst()
+        .orElseThrow();
   }
 }
