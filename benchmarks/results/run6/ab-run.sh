@@ -28,3 +28,9 @@ for r in 1 2; do for j in base new; do
   flock $L java -jar /tmp/ed-$j.jar 'VenueCodecBenchmark.signAndBuild' -p venue=binance-ed25519 \
     -wi 3 -i 5 -prof gc -rf json -rff $R/ed25519-$j-r$r.json >> $R/ed25519-$j.log 2>&1
 done; done
+# Signal to wire, session base (/tmp/base.jar, ec8e881) against the head (/tmp/head2.jar, 6cb4a9f)
+for r in 1 2; do for j in base head2; do
+  echo "== $j round $r $(uptime)" >> $R/s2w-$j.log
+  flock $L java -jar /tmp/$j.jar 'SignalToWireBenchmark.toSend' -p venue=binance,kraken -prof gc \
+    -rf json -rff $R/s2w-$j-r$r.json >> $R/s2w-$j.log 2>&1
+done; done
