@@ -67,9 +67,20 @@ final class SignalIntake implements MessageHandler {
     SignalJson.Result r = SignalJson.parse(data, subjects.strategyOf(subject), received);
     if (r instanceof ParseError e) {
       counters.signalsInvalid.incrementAndGet();
+      if (decisions != null && e.signalId() != null) {
+        // Acknowledged once its dead letter is stored, as a decided signal is: a crash in between
+        // redelivers it (and its dead letter comes out then) instead of losing the dead letter.
+        boolean redelivered = m.isJetStream() && m.metaData().deliveredCount() > 1;
+        if (decisions.admit(e.signalId(), m, redelivered, System.nanoTime())
+            != Decisions.Admission.OFFER) {
+          return;
+        }
+        ts.reportRejectedSignal(e.reason(), e.detail(), SignalJson.rawText(data), e.signalId());
+        return;
+      }
       ts.reportRejectedSignal(e.reason(), e.detail(), SignalJson.rawText(data), e.signalId());
       if (decisions != null) {
-        m.ack(); // a redelivery would fail the same way
+        m.ack(); // no id to tie its dead letter to; a redelivery would fail the same way
         counters.acks.incrementAndGet();
       }
       return;

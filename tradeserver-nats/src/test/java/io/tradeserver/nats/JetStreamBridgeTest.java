@@ -98,6 +98,31 @@ class JetStreamBridgeTest {
   }
 
   @Test
+  void aMalformedSignalWithAnIdIsAcknowledgedOnlyOnceItsDeadLetterIsStored() throws Exception {
+    NatsSettings s = settings();
+    try (BridgeHarness h = new BridgeHarness(s, 1, false);
+        EventTap tap = new EventTap(server.url(), s.prefix())) {
+      String bad = market("m-1", "BUY").replace("\"BUY\"", "\"HOLD\"");
+      publishDurably(tap.conn.jetStream(), s.prefix() + ".signals.m", "m-1", bad);
+
+      Await.until(() -> h.bridge.stats().signalsInvalid() == 1, "parsed and refused");
+      assertThat(consumer(tap.conn, s).getNumAckPending())
+          .as("its dead letter is not out yet: the idle engine has not published it")
+          .isEqualTo(1);
+      assertThat(h.bridge.stats().acks()).isZero();
+
+      h.ts.start();
+
+      Await.until(() -> tap.on(s.prefix() + ".signals.rejected").size() == 1, "dead letter");
+      assertThat(tap.on(s.prefix() + ".signals.rejected").get(0).json().path("signalId").asText())
+          .isEqualTo("m-1");
+      Await.until(() -> consumer(tap.conn, s).getNumAckPending() == 0, "acknowledged");
+      assertThat(h.bridge.stats().acks()).isEqualTo(1);
+      assertThat(h.bridge.stats().pendingDecisions()).isZero();
+    }
+  }
+
+  @Test
   void aSignalRedeliveredFromAnInstanceThatDiedIsLookedUpAtTheVenueBeforeItIsSent()
       throws Exception {
     NatsSettings s = settings();
