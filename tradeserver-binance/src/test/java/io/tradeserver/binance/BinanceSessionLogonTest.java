@@ -96,8 +96,11 @@ class BinanceSessionLogonTest {
     kit.assertNoErrors();
   }
 
-  private List<MockBinance.ServerSocket> orderSockets() {
-    return venue.wsApi.stream().filter(s -> !s.isUserData()).toList();
+  /** The WebSocket API connections whose first frame is a session.logon, oldest first. */
+  private List<MockBinance.ServerSocket> loggingOn() {
+    return venue.wsApi.stream()
+        .filter(s -> !s.received.isEmpty() && s.received.get(0).contains("\"session.logon\""))
+        .toList();
   }
 
   private long ts() {
@@ -114,7 +117,7 @@ class BinanceSessionLogonTest {
   void theConnectionLogsOnOnceAndOrdersGoUnsigned() throws Exception {
     connect();
     awaitOrderEntryUp();
-    MockBinance.ServerSocket s = orderSockets().get(0);
+    MockBinance.ServerSocket s = loggingOn().get(0);
     JsonNode logon = JSON.readTree(s.received.get(0));
     assertThat(logon.path("method").asText()).isEqualTo("session.logon");
     JsonNode p = logon.path("params");
@@ -149,9 +152,8 @@ class BinanceSessionLogonTest {
   void noOrderGoesOutBeforeTheLogonIsAnswered() {
     venue.autoLogon = false;
     connect();
-    Await.until(() -> !orderSockets().isEmpty(), "order socket");
-    MockBinance.ServerSocket s = orderSockets().get(0);
-    Await.until(() -> s.received.size() == 1, "session.logon sent");
+    Await.until(() -> !loggingOn().isEmpty(), "session.logon sent");
+    MockBinance.ServerSocket s = loggingOn().get(0);
     client.submit(
         OrderRequest.limit("e2", btc, Side.BUY, btc.price("64000"), btc.quantity("0.01")));
     assertThat(
@@ -167,9 +169,8 @@ class BinanceSessionLogonTest {
   void aRefusedLogonFallsBackToSigningEachRequest() throws Exception {
     venue.autoLogon = false;
     connect();
-    Await.until(() -> !orderSockets().isEmpty(), "order socket");
-    MockBinance.ServerSocket s = orderSockets().get(0);
-    Await.until(() -> s.received.size() == 1, "session.logon sent");
+    Await.until(() -> !loggingOn().isEmpty(), "session.logon sent");
+    MockBinance.ServerSocket s = loggingOn().get(0);
     String id = JSON.readTree(s.received.get(0)).path("id").asText();
     s.send(
         "{\"id\":\""
@@ -195,21 +196,43 @@ class BinanceSessionLogonTest {
   void anUnansweredLogonDropsTheConnectionAndTheNextOneLogsOnAgain() {
     venue.autoLogon = false;
     connect();
-    Await.until(() -> !orderSockets().isEmpty(), "order socket");
-    MockBinance.ServerSocket first = orderSockets().get(0);
-    Await.until(() -> first.received.size() == 1, "session.logon sent");
+    Await.until(() -> !loggingOn().isEmpty(), "session.logon sent");
+    MockBinance.ServerSocket first = loggingOn().get(0);
     venue.autoLogon = true;
     kit.scheduler.advance(Duration.ofSeconds(1)); // the request timeout
     Await.until(
         () -> {
           kit.scheduler.advance(Duration.ofMillis(100)); // reconnect backoff
-          return orderSockets().size() == 2 && !orderSockets().get(1).received.isEmpty();
+          return loggingOn().size() == 2;
         },
         "a second connection logging on");
-    assertThat(orderSockets().get(1).received.get(0)).contains("\"method\":\"session.logon\"");
     awaitOrderEntryUp();
     client.submit(
         OrderRequest.limit("e4", btc, Side.SELL, btc.price("70000"), btc.quantity("0.01")));
     assertThat(kit.listener.await(OrderAccepted.class).clientOrderId()).isEqualTo("e4");
+  }
+
+  @Test
+  void aRotatedConnectionLogsOnBeforeItTakesOrdersWhichStayUnsigned() throws Exception {
+    connect();
+    awaitOrderEntryUp();
+    MockBinance.ServerSocket first = loggingOn().get(0);
+    kit.listener.clear();
+    kit.scheduler.advance(Duration.ofHours(23).plusMinutes(55)); // before Binance's 24 h limit
+    // The user-data connection rotates too: the replacement order connection is the one logging on.
+    Await.until(() -> loggingOn().size() == 2, "the replacement connection logging on");
+    MockBinance.ServerSocket second = loggingOn().get(1);
+    kit.listener.await(
+        ConnectionEvent.class,
+        c -> c.channel() == Channel.ORDER_ENTRY && c.state() == ConnectionState.ROTATED);
+    Await.until(() -> first.closed, "old connection closed after the new one is ready");
+
+    client.submit(
+        OrderRequest.limit("e5", btc, Side.BUY, btc.price("64000.5"), btc.quantity("0.01")));
+    assertThat(kit.listener.await(OrderAccepted.class).clientOrderId()).isEqualTo("e5");
+    assertThat(second.received.get(1))
+        .contains("\"method\":\"order.place\"")
+        .doesNotContain("apiKey")
+        .doesNotContain("signature");
   }
 }
