@@ -36,7 +36,8 @@ final class Engine {
   private final Clock clock;
   private final EngineConfig config;
   final Map<String, VenueState> venues;
-  private final MpscArrayQueue<Signal> signals;
+  // Signals, and inputs refused before they became one (RefusedInput), in the order received.
+  private final MpscArrayQueue<Object> signals;
   // Signal ids offered as redeliveries and not yet processed; empty in normal running, so the
   // engine thread's check is one read.
   private final java.util.Set<String> redeliveries =
@@ -133,6 +134,23 @@ final class Engine {
     wake();
     return OfferResult.ACCEPTED;
   }
+
+  /**
+   * An input refused before it became a signal (unparsable, invalid): counted and dead-lettered in
+   * its turn among the signals, so dead letters and decisions come out in the order received.
+   */
+  OfferResult offerRefused(RejectCode reason, String detail, String raw, String signalId) {
+    if (closed) {
+      return OfferResult.CLOSED;
+    }
+    if (!signals.offer(new RefusedInput(reason, detail, raw, signalId))) {
+      return OfferResult.BACK_PRESSURED;
+    }
+    wake();
+    return OfferResult.ACCEPTED;
+  }
+
+  private record RefusedInput(RejectCode reason, String detail, String raw, String signalId) {}
 
   /** As {@link #offer}, for a signal that may have been decided by an instance that crashed. */
   OfferResult offerRedelivery(Signal s) {
@@ -247,9 +265,19 @@ final class Engine {
     // Events the host delivered on this thread between steps wait in `local` and are otherwise
     // drained only after other work: apply them before any signal is checked against them.
     work += drainLocal();
-    Signal s;
+    Object in;
     int maxSignals = startup.open() ? 1024 : 0;
-    for (int i = 0; i < maxSignals && (s = signals.poll()) != null; i++) {
+    for (int i = 0; i < maxSignals && (in = signals.poll()) != null; i++) {
+      if (in instanceof RefusedInput r) {
+        stats.signals++;
+        stats.signalsRejected++;
+        stats.reject(r.reason());
+        publisher.onSignalRejected(
+            new SignalRejected(r.reason(), r.detail(), r.raw(), r.signalId(), clock.nanos()));
+        work++;
+        continue;
+      }
+      Signal s = (Signal) in;
       stats.signalNanos = signals.lastStamp();
       try {
         processor.onSignal(s, !redeliveries.isEmpty() && redeliveries.remove(s.signalId()));

@@ -85,19 +85,15 @@ public final class TradeServer implements AutoCloseable {
   }
 
   /**
-   * Records a signal that could not even be parsed, so it is counted and published as a dead
-   * letter.
+   * Records an input that could not even be parsed into a signal, so it is counted and published as
+   * a dead letter, in its turn among the signals offered before and after it.
+   *
+   * @return {@code BACK_PRESSURED} when the signal inbox is full (retry, as for {@link #offer}),
+   *     {@code CLOSED} once closed
    */
-  public void reportRejectedSignal(RejectCode reason, String detail, String raw, String signalId) {
-    engine.execute(
-        e -> {
-          e.stats.signals++;
-          e.stats.signalsRejected++;
-          e.stats.reject(reason);
-          e.publisher.onSignalRejected(
-              new SignalRejected(reason, detail, raw, signalId, engine.status().timeNanos()));
-          return null;
-        });
+  public OfferResult reportRejectedSignal(
+      RejectCode reason, String detail, String raw, String signalId) {
+    return engine.offerRefused(reason, detail, raw, signalId);
   }
 
   /** Stops all new orders (cancels still go out) until {@link #resume}. */

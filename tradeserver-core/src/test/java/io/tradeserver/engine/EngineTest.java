@@ -121,6 +121,32 @@ class EngineTest {
   }
 
   @Test
+  void refusedInputsAreDeadLetteredInTheirTurnAmongTheSignals() {
+    hostDriven(EngineConfig.defaults(), VenueConfig.builder("sim").build());
+    rec.clear();
+    ts.offer(market("first", Side.BUY, "0.01"));
+    assertThat(ts.reportRejectedSignal(RejectCode.MALFORMED_SIGNAL, "not JSON", "{oops", null))
+        .isEqualTo(OfferResult.ACCEPTED);
+    ts.offer(market("third", Side.SELL, "0.01"));
+    ts.doWork();
+    List<String> sequence =
+        rec.all().stream()
+            .map(
+                e ->
+                    e instanceof Order o
+                        ? o.signalId()
+                        : e instanceof SignalRejected r ? "dead letter: " + r.detail() : null)
+            .filter(x -> x != null)
+            .distinct()
+            .toList();
+    assertThat(sequence).containsExactly("first", "dead letter: not JSON", "third");
+    StatusSnapshot st = fresh();
+    assertThat(st.signals()).isEqualTo(3);
+    assertThat(st.signalsRejected()).isEqualTo(1);
+    assertThat(st.rejectsByReason()).containsEntry("MALFORMED_SIGNAL", 1L);
+  }
+
+  @Test
   void aSignalTravelsThroughRiskToAFillAndAPosition() {
     hostDriven(EngineConfig.defaults(), VenueConfig.builder("sim").build());
     assertThat(ts.offer(market("s1", Side.BUY, "0.01"))).isEqualTo(OfferResult.ACCEPTED);

@@ -9,6 +9,7 @@ import io.tradeserver.nats.SignalJson.ParseError;
 import io.tradeserver.nats.SignalJson.Parsed;
 import io.tradeserver.time.Clock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,18 +68,21 @@ final class SignalIntake implements MessageHandler {
     SignalJson.Result r = SignalJson.parse(data, subjects.strategyOf(subject), received);
     if (r instanceof ParseError e) {
       counters.signalsInvalid.incrementAndGet();
+      String raw = SignalJson.rawText(data);
+      Supplier<OfferResult> report =
+          () -> ts.reportRejectedSignal(e.reason(), e.detail(), raw, e.signalId());
       if (decisions != null && e.signalId() != null) {
         // Acknowledged once its dead letter is stored, as a decided signal is: a crash in between
         // redelivers it (and its dead letter comes out then) instead of losing the dead letter.
         boolean redelivered = m.isJetStream() && m.metaData().deliveredCount() > 1;
         if (decisions.admit(e.signalId(), m, redelivered, System.nanoTime())
-            != Decisions.Admission.OFFER) {
-          return;
+                == Decisions.Admission.OFFER
+            && untilTaken(report) != OfferResult.ACCEPTED) {
+          decisions.abandon(e.signalId(), m); // engine closed: let another instance have it
         }
-        ts.reportRejectedSignal(e.reason(), e.detail(), SignalJson.rawText(data), e.signalId());
         return;
       }
-      ts.reportRejectedSignal(e.reason(), e.detail(), SignalJson.rawText(data), e.signalId());
+      untilTaken(report);
       if (decisions != null) {
         m.ack(); // no id to tie its dead letter to; a redelivery would fail the same way
         counters.acks.incrementAndGet();
@@ -109,17 +113,23 @@ final class SignalIntake implements MessageHandler {
 
   /** Offers until accepted, the engine is closed, or the bridge stops; holds this thread. */
   private OfferResult offer(Signal s, boolean redelivered) {
-    OfferResult r = offerOnce(s, redelivered);
+    OfferResult r = untilTaken(() -> offerOnce(s, redelivered));
+    if (r == OfferResult.ACCEPTED) {
+      counters.signalsOffered.incrementAndGet();
+    }
+    return r;
+  }
+
+  /** Retries {@code input} while the engine's inbox is full, unless the bridge stops. */
+  private OfferResult untilTaken(Supplier<OfferResult> input) {
+    OfferResult r = input.get();
     if (r == OfferResult.BACK_PRESSURED) {
       counters.backPressureWaits.incrementAndGet();
       long park = 1_000L;
-      while ((r = offerOnce(s, redelivered)) == OfferResult.BACK_PRESSURED && !stopping) {
+      while ((r = input.get()) == OfferResult.BACK_PRESSURED && !stopping) {
         LockSupport.parkNanos(park);
         park = Math.min(park * 2, MAX_PARK_NANOS);
       }
-    }
-    if (r == OfferResult.ACCEPTED) {
-      counters.signalsOffered.incrementAndGet();
     }
     return r;
   }
