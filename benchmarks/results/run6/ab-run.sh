@@ -34,3 +34,9 @@ for r in 1 2; do for j in base head2; do
   flock $L java -jar /tmp/$j.jar 'SignalToWireBenchmark.toSend' -p venue=binance,kraken -prof gc \
     -rf json -rff $R/s2w-$j-r$r.json >> $R/s2w-$j.log 2>&1
 done; done
+# Engine inbox carrying refused inputs: /tmp/head2.jar (6cb4a9f) against /tmp/head3.jar (6e37838)
+for r in 1 2; do for j in head2 head3; do
+  echo "== $j round $r $(uptime)" >> $R/engine-inbox-$j.log
+  flock $L java -jar /tmp/$j.jar EngineBenchmark -p listener=false -p windows=default -prof gc \
+    -rf json -rff $R/engine-inbox-$j-r$r.json >> $R/engine-inbox-$j.log 2>&1
+done; done
