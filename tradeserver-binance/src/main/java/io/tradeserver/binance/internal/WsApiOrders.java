@@ -5,19 +5,11 @@ import io.tradeserver.event.Channel;
 import io.tradeserver.event.RequestKind;
 import io.tradeserver.model.Instrument;
 import io.tradeserver.model.OrderRequest;
-import io.tradeserver.model.OrderType;
 import io.tradeserver.model.RejectCode;
 import io.tradeserver.spi.ExchangeContext;
 import io.tradeserver.venue.ReconnectingWebSocket;
-import io.tradeserver.venue.RequestTimeouts;
 import io.tradeserver.venue.ServerTime;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
@@ -40,8 +32,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   private final BinanceConfig config;
   private final ExchangeContext context;
   private final OkHttpClient wsHttp;
-  private final Signer signer;
-  private final String apiKey;
+  private final WsApiRequests requests;
   private final ServerTime serverTime;
   private final VenueLimits limits;
   private final Throttle throttle;
@@ -49,11 +40,8 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   private final RestOrders restOrders;
   private final Consumer<Runnable> clockResync;
   private final Emitter out;
-  private final String responseType;
-  private final AtomicLong ids = new AtomicLong();
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-  private final RequestTimeouts<String> timeouts;
-  private final Predicate<String> placement = id -> pending.get(id) instanceof Place;
+  private final WsApiCalls calls;
+  private final Predicate<String> placement;
   private final boolean sessionLogon;
   // The connection taking orders is authenticated: requests go unsigned. Only a connection that is
   // ready takes orders, and one becomes ready once logged on (true) or refused (false), so the flag
@@ -61,41 +49,33 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
   private volatile boolean loggedOn;
   private ReconnectingWebSocket socket;
 
-  /** A request awaiting its answer. */
-  private abstract class Pending {
-    final int attempt;
-
-    Pending(int attempt) {
-      this.attempt = attempt;
+  /**
+   * A request about an order: answered with the order, or refused (the venue's error, or a bare
+   * status); -1021 re-measures time and re-sends once.
+   */
+  private abstract class OrderCall extends WsApiCalls.Call {
+    OrderCall(int attempt) {
+      super(attempt);
     }
 
-    /**
-     * The request's JSON; {@code session}: the connection is logged on, so without {@code apiKey}
-     * and signature.
-     */
-    abstract String request(String id, boolean session);
+    abstract void succeeded(OrderResult order);
 
-    abstract void answered(WsApiResponse r);
+    abstract void failed(VenueError e, BinanceErrors.Outcome outcome);
 
-    abstract void ambiguous(String why);
-
-    abstract void notSent(String why);
-
-    abstract Pending retry();
-
-    /**
-     * Handles an answer without a result (the venue's error, or a bare status); -1021 re-measures
-     * time and re-sends once.
-     */
-    void refused(WsApiResponse r, BiConsumer<VenueError, BinanceErrors.Outcome> mapped) {
-      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
+    @Override
+    final void answered(WsApiResponse r) {
+      if (r.status == 200 && r.order != null) {
+        succeeded(r.order);
+        return;
+      }
+      VenueError e = r.errorOrStatus();
       BinanceErrors.Outcome o = BinanceErrors.outcome(e);
       throttle.onError(e, o);
       if (o == BinanceErrors.Outcome.BAD_TIMESTAMP && attempt == 0) {
         clockResync.accept(() -> send(retry()));
         return;
       }
-      mapped.accept(e, o);
+      failed(e, o);
     }
   }
 
@@ -113,8 +93,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     this.config = config;
     this.context = context;
     this.wsHttp = wsHttp;
-    this.signer = signer;
-    this.apiKey = config.credentials().apiKey();
+    this.requests = new WsApiRequests(config, signer, serverTime);
     this.serverTime = serverTime;
     this.limits = limits;
     this.throttle = new Throttle(limits, out);
@@ -122,15 +101,10 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     this.restOrders = restOrders;
     this.clockResync = clockResync;
     this.out = out;
-    this.responseType = config.orderResponseType().name();
     this.sessionLogon = config.keyType() == BinanceConfig.KeyType.ED25519;
-    this.timeouts =
-        new RequestTimeouts<>(
-            context.scheduler(),
-            context.clock(),
-            config.requestTimeout().toNanos(),
-            pending::containsKey,
-            this::timedOut);
+    this.calls =
+        new WsApiCalls(context.scheduler(), context.clock(), config.requestTimeout(), out::bug);
+    this.placement = id -> calls.get(id) instanceof Place;
   }
 
   synchronized void start() {
@@ -190,56 +164,20 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     send(new Status(inst, clientOrderId, 0));
   }
 
-  private void send(Pending p) {
-    sendVia(
-        p,
+  private void send(WsApiCalls.Call c) {
+    calls.send(
+        c,
+        loggedOn,
         request -> {
           ReconnectingWebSocket s = socket;
           return s != null && s.send(request);
         });
   }
 
-  /** Sends {@code p} through {@code transport} (false: not sent), tracking its answer. */
-  private void sendVia(Pending p, Predicate<String> transport) {
-    String id = "o" + ids.incrementAndGet();
-    String request;
-    try {
-      request = p.request(id, loggedOn);
-    } catch (RuntimeException e) {
-      out.bug(e);
-      p.notSent("request not built: " + e);
-      return;
-    }
-    pending.put(id, p);
-    timeouts.add(id);
-    if (!transport.test(request)) {
-      if (pending.remove(id) != null) {
-        p.notSent("WebSocket API not connected");
-      }
-    }
-  }
-
-  /** The start of a request: with {@code apiKey} unless the connection is logged on. */
-  private WsApiRequest begin(String id, String method, boolean session) {
-    WsApiRequest r = WsApiRequest.local(id, method);
-    return session ? r : r.str("apiKey", apiKey);
-  }
-
-  private String end(WsApiRequest r, boolean session) {
-    return session ? r.unsigned() : r.signed(signer);
-  }
-
-  private void timedOut(String id) {
-    Pending p = pending.remove(id);
-    if (p != null) {
-      p.ambiguous("no answer within " + config.requestTimeout());
-    }
-  }
-
   @Override
   public void onOpen(ReconnectingWebSocket.Session session) {
     if (sessionLogon) {
-      sendVia(new Logon(session, 0), session::send); // ready once answered
+      calls.send(new Logon(session, 0), false, session::send); // ready once answered
     } else {
       session.ready(); // every request is signed on its own: usable at once
     }
@@ -254,25 +192,12 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
       out.bug(new IllegalStateException("unreadable WebSocket API answer", e));
       return;
     }
-    if (r.id == null) {
-      return;
-    }
-    Pending p = pending.remove(r.id);
-    if (p == null) {
-      return; // already timed out and reported as unknown
-    }
-    p.answered(r);
+    calls.answer(r); // dropped when already timed out and reported as unknown
   }
 
   @Override
   public void onDisconnected(String reason) {
-    List<String> ids = new ArrayList<>(pending.keySet());
-    for (String id : ids) {
-      Pending p = pending.remove(id);
-      if (p != null) {
-        p.ambiguous("connection lost: " + reason);
-      }
-    }
+    calls.lost(reason);
   }
 
   @Override
@@ -286,7 +211,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     }
   }
 
-  private final class Place extends Pending {
+  private final class Place extends OrderCall {
     private final OrderRequest o;
 
     Place(OrderRequest o, int attempt) {
@@ -296,35 +221,17 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     @Override
     String request(String id, boolean session) {
-      // Parameters in alphabetical order (signature payload rule).
-      WsApiRequest r =
-          begin(id, "order.place", session)
-              .str("newClientOrderId", o.clientOrderId())
-              .str("newOrderRespType", responseType);
-      if (o.type() != OrderType.MARKET) {
-        r.dec("price", o.price().units(), o.price().scale());
-      }
-      if (o.quantity() != null) {
-        r.dec("quantity", o.quantity().units(), o.quantity().scale());
-      } else {
-        r.dec("quoteOrderQty", o.quoteQuantity().units(), o.quoteQuantity().scale());
-      }
-      r.num("recvWindow", config.recvWindowMillis())
-          .str("side", o.side().name())
-          .str("symbol", o.instrument().nativeSymbol());
-      if (o.type() == OrderType.LIMIT) {
-        r.str("timeInForce", o.timeInForce().name());
-      }
-      return end(r.num("timestamp", serverTime.millis()).str("type", o.type().name()), session);
+      return requests.place(id, o, session);
     }
 
     @Override
-    void answered(WsApiResponse r) {
-      if (r.status == 200 && r.order != null) {
-        events.placed(o, r.order);
-        return;
-      }
-      refused(r, (e, outcome) -> events.placeFailed(o, e, outcome));
+    void succeeded(OrderResult order) {
+      events.placed(o, order);
+    }
+
+    @Override
+    void failed(VenueError e, BinanceErrors.Outcome outcome) {
+      events.placeFailed(o, e, outcome);
     }
 
     @Override
@@ -338,13 +245,13 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     }
 
     @Override
-    Pending retry() {
+    WsApiCalls.Call retry() {
       return new Place(o, attempt + 1);
     }
   }
 
   /** A request about an order already sent: a lost answer is a retryable failed request. */
-  private abstract class OnOrder extends Pending {
+  private abstract class OnOrder extends OrderCall {
     final Instrument inst;
     final String clientOrderId;
     private final RequestKind kind;
@@ -377,30 +284,21 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     @Override
     String request(String id, boolean session) {
-      WsApiRequest r = begin(id, "order.cancel", session);
-      if (exchangeOrderId != null) {
-        r.num("orderId", Long.parseLong(exchangeOrderId));
-      } else {
-        r.str("origClientOrderId", clientOrderId);
-      }
-      return end(
-          r.num("recvWindow", config.recvWindowMillis())
-              .str("symbol", inst.nativeSymbol())
-              .num("timestamp", serverTime.millis()),
-          session);
+      return requests.cancel(id, inst, clientOrderId, exchangeOrderId, session);
     }
 
     @Override
-    void answered(WsApiResponse r) {
-      if (r.status == 200 && r.order != null) {
-        events.canceled(inst, clientOrderId, r.order);
-        return;
-      }
-      refused(r, (e, outcome) -> events.cancelFailed(inst, clientOrderId, e, outcome));
+    void succeeded(OrderResult order) {
+      events.canceled(inst, clientOrderId, order);
     }
 
     @Override
-    Pending retry() {
+    void failed(VenueError e, BinanceErrors.Outcome outcome) {
+      events.cancelFailed(inst, clientOrderId, e, outcome);
+    }
+
+    @Override
+    WsApiCalls.Call retry() {
       return new Cancel(inst, clientOrderId, exchangeOrderId, attempt + 1);
     }
   }
@@ -412,26 +310,21 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     @Override
     String request(String id, boolean session) {
-      return end(
-          begin(id, "order.status", session)
-              .str("origClientOrderId", clientOrderId)
-              .num("recvWindow", config.recvWindowMillis())
-              .str("symbol", inst.nativeSymbol())
-              .num("timestamp", serverTime.millis()),
-          session);
+      return requests.status(id, inst, clientOrderId, session);
     }
 
     @Override
-    void answered(WsApiResponse r) {
-      if (r.status == 200 && r.order != null) {
-        restOrders.onQueried(inst, clientOrderId, r.order);
-        return;
-      }
-      refused(r, (e, outcome) -> restOrders.onQueryFailed(inst, clientOrderId, e, outcome));
+    void succeeded(OrderResult order) {
+      restOrders.onQueried(inst, clientOrderId, order);
     }
 
     @Override
-    Pending retry() {
+    void failed(VenueError e, BinanceErrors.Outcome outcome) {
+      restOrders.onQueryFailed(inst, clientOrderId, e, outcome);
+    }
+
+    @Override
+    WsApiCalls.Call retry() {
       return new Status(inst, clientOrderId, attempt + 1);
     }
   }
@@ -441,7 +334,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
    * it is answered. Refused, it falls back to signed requests; unanswered, the connection is
    * dropped and the next one logs on again; -1021 re-measures time and tries once more.
    */
-  private final class Logon extends Pending {
+  private final class Logon extends WsApiCalls.Call {
     private final ReconnectingWebSocket.Session session;
 
     Logon(ReconnectingWebSocket.Session session, int attempt) {
@@ -451,11 +344,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
 
     @Override
     String request(String id, boolean loggedOnAlready) {
-      return WsApiRequest.local(id, "session.logon")
-          .str("apiKey", apiKey)
-          .num("recvWindow", config.recvWindowMillis())
-          .num("timestamp", serverTime.millis())
-          .signed(signer);
+      return requests.logon(id);
     }
 
     @Override
@@ -465,9 +354,9 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
         session.ready();
         return;
       }
-      VenueError e = r.error != null ? r.error : new VenueError(r.status, 0, "no result", 0);
+      VenueError e = r.errorOrStatus();
       if (BinanceErrors.outcome(e) == BinanceErrors.Outcome.BAD_TIMESTAMP && attempt == 0) {
-        clockResync.accept(() -> sendVia(retry(), session::send));
+        clockResync.accept(() -> calls.send(retry(), false, session::send));
         return;
       }
       log.warn(
@@ -489,7 +378,7 @@ final class WsApiOrders implements ReconnectingWebSocket.Handler, AutoCloseable 
     }
 
     @Override
-    Pending retry() {
+    WsApiCalls.Call retry() {
       return new Logon(session, attempt + 1);
     }
   }

@@ -17,6 +17,11 @@ final class WsApiResponse {
   VenueError error;
   boolean event;
 
+  /** The venue's error, or one made of the bare status when an answer without a result has none. */
+  VenueError errorOrStatus() {
+    return error != null ? error : new VenueError(status, 0, "no result", 0);
+  }
+
   /** Parses a frame; {@code limits} receives the rateLimits counters. */
   static WsApiResponse parse(String text, VenueLimits limits, long serverNowMillis)
       throws IOException {
