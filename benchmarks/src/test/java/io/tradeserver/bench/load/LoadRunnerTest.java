@@ -18,7 +18,10 @@ class LoadRunnerTest {
     return JSON.readTree(line);
   }
 
-  /** 300 measured orders after 100 warm-up ones, 3 in flight, one round, plus {@code args}. */
+  /**
+   * 300 measured orders after 100 warm-up ones, 3 in flight, one round, plus {@code args} (a flag
+   * given again in {@code args} wins).
+   */
   private static JsonNode shortRun(String... args) throws Exception {
     List<String> all =
         new ArrayList<>(
@@ -99,21 +102,8 @@ class LoadRunnerTest {
   @Test
   void binancePeersRunSideBySideWithTheAdapter() throws Exception {
     JsonNode r =
-        run(
-            "--exchange",
-            "binance",
-            "--orders",
-            "300",
-            "--warmup",
-            "100",
-            "--warmup-seconds",
-            "0",
-            "--concurrency",
-            "2",
-            "--rounds",
-            "1",
-            "--peer",
-            "xchange,binance-connector");
+        shortRun(
+            "--exchange", "binance", "--concurrency", "2", "--peer", "xchange,binance-connector");
     for (String peer : new String[] {"raw-socket", "xchange", "binance-connector"}) {
       JsonNode p = r.path("comparedWith").path(peer);
       assertThat(p.path("orders").asLong()).as(peer).isEqualTo(300);
@@ -145,21 +135,13 @@ class LoadRunnerTest {
   @Test
   void krakenThroughTheEngine() throws Exception {
     JsonNode r =
-        run(
+        shortRun(
             "--exchange",
             "kraken",
             "--mode",
             "engine",
-            "--orders",
-            "300",
-            "--warmup",
-            "100",
-            "--warmup-seconds",
-            "0",
             "--concurrency",
             "2",
-            "--rounds",
-            "1",
             "--pairs",
             "16",
             "--raw",
