@@ -7,6 +7,9 @@ import io.tradeserver.engine.TradeServer;
 import io.tradeserver.engine.TradeServerBuilder;
 import io.tradeserver.event.Balances;
 import io.tradeserver.event.BookUpdate;
+import io.tradeserver.event.Channel;
+import io.tradeserver.event.ConnectionEvent;
+import io.tradeserver.event.ConnectionState;
 import io.tradeserver.event.InstrumentsLoaded;
 import io.tradeserver.event.OrderAccepted;
 import io.tradeserver.event.OrderCanceled;
@@ -99,6 +102,9 @@ public class SignalToWireBenchmark {
   private final ConcurrentLinkedQueue<OrderAccepted> acks = new ConcurrentLinkedQueue<>();
   private final AtomicLong failures = new AtomicLong();
   private volatile boolean balances;
+  // With WebSocket order entry an order before the order connection is up is refused as never
+  // sent (VENUE_UNAVAILABLE): set up waits for it. REST needs no connection up front.
+  private volatile boolean orderPathUp;
   private volatile List<Instrument> loaded;
   private long seq;
   private byte[] json;
@@ -136,7 +142,10 @@ public class SignalToWireBenchmark {
     ts = b.venue(client, vc).build();
     ts.connect();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (loaded == null || !balances) {
+    if (!ws) {
+      orderPathUp = true;
+    }
+    while (loaded == null || !balances || !orderPathUp) {
       ts.doWork();
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(exchange + " adapter did not start");
@@ -168,6 +177,10 @@ public class SignalToWireBenchmark {
       loaded = l.instruments();
     } else if (e instanceof Balances) {
       balances = true;
+    } else if (e instanceof ConnectionEvent c
+        && c.channel() == Channel.ORDER_ENTRY
+        && c.state() == ConnectionState.CONNECTED) {
+      orderPathUp = true;
     }
     sink.onEvent(e);
   }

@@ -17,16 +17,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class OrderPathReady {
   private final CountDownLatch ready;
+  private final Channel orderChannel;
 
   OrderPathReady(VenueConfig config) {
     this.ready = new CountDownLatch(config.orderEntry() == OrderEntry.WEBSOCKET ? 1 : 0);
+    // Kraken sends orders on its authenticated (private) socket; Binance has a connection of its
+    // own for them, and its private stream being up says nothing about it.
+    this.orderChannel =
+        config.provider().equals("kraken") ? Channel.PRIVATE_STREAM : Channel.ORDER_ENTRY;
   }
 
   /** Counts the order connection (Binance: ORDER_ENTRY; Kraken: PRIVATE_STREAM) as up. */
   void onEvent(VenueEvent e) {
     if (e instanceof ConnectionEvent c
         && c.state() == ConnectionState.CONNECTED
-        && (c.channel() == Channel.ORDER_ENTRY || c.channel() == Channel.PRIVATE_STREAM)) {
+        && c.channel() == orderChannel) {
       ready.countDown();
     }
   }
